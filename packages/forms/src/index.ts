@@ -1,0 +1,69 @@
+export type { Locale, LocalizedText } from './locale.js';
+export { LOCALES, isLocale } from './locale.js';
+export type {
+  CheckboxField,
+  CompareCheck,
+  Condition,
+  ConditionValue,
+  ConsentField,
+  CountryField,
+  CrossFieldCheck,
+  DateField,
+  DateTimeField,
+  DecimalField,
+  DurationField,
+  EmailField,
+  FieldDefinition,
+  FieldErrors,
+  FieldKind,
+  FieldOption,
+  FormDefinition,
+  FormId,
+  GroupChildField,
+  GroupField,
+  IntegerField,
+  LanguageField,
+  LanguageValue,
+  LikertField,
+  LikertMatrixField,
+  LikertRow,
+  LikertValue,
+  MinFilledCheck,
+  MultiselectField,
+  OneRowPerCheck,
+  OrganisationField,
+  PhoneField,
+  PrivacyClass,
+  RadioField,
+  SchoolLevelField,
+  SectionDefinition,
+  SelectField,
+  SignatureField,
+  SignatureValue,
+  SubmitterKind,
+  TextareaField,
+  TextField,
+  TimeField,
+  TimeSlotsField,
+  TimeSlotValue,
+  ValidationResult,
+} from './definition.types.js';
+export { FORM_IDS } from './definition.types.js';
+export type { MessageKey } from './messages.js';
+export { message } from './messages.js';
+export type { SchoolLevel } from './school-levels.js';
+export { SCHOOL_LEVELS, schoolLevelLabel } from './school-levels.js';
+export { COUNTRY_CODES, STATELESS, countryName, isCountryCode, isEuMember, isThirdCountry } from './countries.js';
+export type { LanguageEntry } from './languages.js';
+export { LANGUAGES, isLanguageCode, languageName } from './languages.js';
+export { evaluateCondition, isFieldVisible, isSectionVisible, visibleFields } from './conditions.js';
+export type { FormSchema } from './compile-form.js';
+export { compileForm, thirdCountryKey } from './compile-form.js';
+export { FORM_ERROR_PATH, translateIssues } from './translate-issues.js';
+export type { TranslatableIssue } from './translate-issues.js';
+export { fieldLabelFor, validateSubmission } from './validate-submission.js';
+export { getForm, listFormVersions, listForms } from './form-registry.js';
+export { checkDefinition } from './check-definition.js';
+export { fingerprintForm } from './fingerprint.js';
+export { RELEASED_FINGERPRINTS } from './released.js';
+export { SAMPLE_SUBMISSIONS } from './samples.js';

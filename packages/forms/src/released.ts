@@ -1,0 +1,1 @@
+export const RELEASED_FINGERPRINTS: Readonly<Record<string, string>> = {};

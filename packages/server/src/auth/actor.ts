@@ -1,0 +1,27 @@
+import type { UserTable } from '../db/database.js';
+
+export type Role = UserTable['role'];
+export const ROLES: readonly Role[] = ['admin', 'coordinator', 'mediator', 'requester', 'clinician'];
+
+/** A signed-in member of staff, resolved from a bearer token. */
+export interface StaffUser {
+  kind: 'staff';
+  sessionId: string;
+  userId: string;
+  tenantId: string;
+  organisationId: string | null;
+  role: Role;
+  email: string;
+  displayName: string;
+}
+
+/** A public widget or integration, identified by an organisation's publishable key. */
+export interface KeyHolder {
+  kind: 'key';
+  keyId: string;
+  tenantId: string;
+  organisationId: string;
+}
+
+/** Whoever may send a form: staff, or a publishable key. */
+export type Submitter = StaffUser | KeyHolder;

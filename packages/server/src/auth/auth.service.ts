@@ -1,0 +1,87 @@
+import type { Db } from '../db/database.js';
+import { toIso } from '../db/values.js';
+import { newId, newSessionToken, sha256 } from '../ids.js';
+import { DomainError } from '../trpc/errors.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { StaffUser } from './actor.js';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.js';
+import * as sessions from './session.repository.js';
+import { findUserByEmail } from './user.repository.js';
+
+export interface SignInResult {
+  token: string;
+  expiresAt: string;
+  user: { id: string; email: string; displayName: string; role: StaffUser['role']; tenantId: string; organisationId: string | null };
+}
+
+export async function signIn(
+  db: Db,
+  input: { email: string; password: string },
+  options: { ttlMinutes: number; now: Date },
+): Promise<SignInResult> {
+  const user = await findUserByEmail(db, input.email);
+  const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
+  if (!user || !ok || user.disabled_at !== null) throw new DomainError('UNAUTHORIZED', 'badCredentials');
+
+  // Only the hash is stored: a copy of the database gives no usable token.
+  const token = newSessionToken();
+  const createdAt = options.now.toISOString();
+  const expiresAt = new Date(options.now.getTime() + options.ttlMinutes * 60_000).toISOString();
+  await db.transaction().execute(async (trx) => {
+    await sessions.insertSession(trx, {
+      id: newId(),
+      tenantId: user.tenant_id,
+      userId: user.id,
+      tokenHash: sha256(token),
+      createdAt,
+      expiresAt,
+    });
+    await recordAudit(trx, {
+      tenantId: user.tenant_id,
+      actor: { kind: 'user', id: user.id },
+      action: 'auth.signed_in',
+      at: createdAt,
+    });
+  });
+  return {
+    token,
+    expiresAt,
+    user: {
+      id: user.id,
+      email: user.email,
+      displayName: user.display_name,
+      role: user.role,
+      tenantId: user.tenant_id,
+      organisationId: user.organisation_id,
+    },
+  };
+}
+
+/** The staff user behind a bearer token, or null when it is unknown, expired or revoked. */
+export async function resolveStaff(db: Db, token: string, now: Date): Promise<(StaffUser & { expiresAt: string }) | null> {
+  const row = await sessions.findLiveSession(db, sha256(token), now.toISOString());
+  if (!row) return null;
+  return {
+    kind: 'staff',
+    sessionId: row.sessionId,
+    userId: row.userId,
+    tenantId: row.tenantId,
+    organisationId: row.organisationId,
+    role: row.role,
+    email: row.email,
+    displayName: row.displayName,
+    expiresAt: toIso(row.expiresAt),
+  };
+}
+
+export async function signOut(db: Db, user: StaffUser, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sessions.revokeSession(trx, user.sessionId, now.toISOString());
+    await recordAudit(trx, {
+      tenantId: user.tenantId,
+      actor: { kind: 'user', id: user.userId },
+      action: 'auth.signed_out',
+      at: now.toISOString(),
+    });
+  });
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+export interface RateLimits {
+  /** Requests a minute from one address without a staff token. */
+  publicPerMinute: number;
+  /** Requests a minute from one address with a staff token. */
+  staffPerMinute: number;
+  /** Sign-in attempts a minute from one address. */
+  signInPerMinute: number;
+}
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** A SQLite file path, or a postgres:// URL. */
+  databaseUrl: string;
+  /** Where people reach this server; its origin may always call the API. */
+  publicUrl: string;
+  sessionTtlMinutes: number;
+  bodyLimitBytes: number;
+  rateLimits: RateLimits;
+  /** Extra origins allowed to call the API (a console on another host). */
+  extraCorsOrigins: string[];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+}
+
+const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.string().min(1).default('./data/ponte.db'),
+  PONTE_PUBLIC_URL: z.url().optional(),
+  PONTE_SESSION_MINUTES: int(8 * 60),
+  PONTE_BODY_LIMIT_BYTES: int(512 * 1024),
+  PONTE_RATE_PUBLIC_PER_MINUTE: int(120),
+  PONTE_RATE_STAFF_PER_MINUTE: int(1200),
+  PONTE_RATE_SIGNIN_PER_MINUTE: int(10),
+  PONTE_CORS_ORIGINS: z.string().default(''),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+});
+
+/** Reads the configuration from the environment; a bad value stops the start with its name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    publicUrl: (e.PONTE_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    sessionTtlMinutes: e.PONTE_SESSION_MINUTES,
+    bodyLimitBytes: e.PONTE_BODY_LIMIT_BYTES,
+    rateLimits: {
+      publicPerMinute: e.PONTE_RATE_PUBLIC_PER_MINUTE,
+      staffPerMinute: e.PONTE_RATE_STAFF_PER_MINUTE,
+      signInPerMinute: e.PONTE_RATE_SIGNIN_PER_MINUTE,
+    },
+    extraCorsOrigins: e.PONTE_CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    logLevel: e.LOG_LEVEL,
+  };
+}

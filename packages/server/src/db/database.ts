@@ -1,0 +1,161 @@
+import type { ColumnType, Kysely, Transaction } from 'kysely';
+
+/**
+ * The tables as Kysely sees them. Columns are snake_case; repositories map
+ * rows to camelCase domain objects. Timestamps are written as ISO strings and
+ * come back as `Date` from PostgreSQL and as strings from SQLite: read them
+ * through `toIso()`. JSON columns come back parsed from PostgreSQL (jsonb) and
+ * as text from SQLite: read them through `fromJson()`.
+ */
+type Timestamp = ColumnType<Date | string, string, string>;
+type Json = ColumnType<unknown, string, string>;
+/** PostgreSQL's bigint and count() come back as strings. */
+type Int = ColumnType<number | string, number, number>;
+
+export interface TenantTable {
+  id: string;
+  slug: string;
+  name: string;
+  time_zone: string;
+  created_at: Timestamp;
+}
+
+export interface OrganisationTable {
+  id: string;
+  tenant_id: string;
+  kind: 'school' | 'service';
+  name: string;
+  /** Codice meccanografico of a school (10 characters), null for services. */
+  mechanographic_code: string | null;
+  /** For services: servizio sociale di base, tutela minori, consultorio… */
+  service_type: string | null;
+  created_at: Timestamp;
+}
+
+export interface OrganisationSiteTable {
+  id: string;
+  tenant_id: string;
+  organisation_id: string;
+  name: string;
+  mechanographic_code: string | null;
+}
+
+export interface UserTable {
+  id: string;
+  tenant_id: string;
+  organisation_id: string | null;
+  email: string;
+  display_name: string;
+  role: 'admin' | 'coordinator' | 'mediator' | 'requester' | 'clinician';
+  password_hash: string;
+  disabled_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface SessionTable {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface PublishableKeyTable {
+  id: string;
+  tenant_id: string;
+  organisation_id: string;
+  key: string;
+  label: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface PublishableKeyOriginTable {
+  key_id: string;
+  /** Normalised origin: scheme://host[:port], no trailing slash. */
+  origin: string;
+}
+
+export interface MediatorTable {
+  id: string;
+  tenant_id: string;
+  user_id: string | null;
+  display_name: string;
+  gender: 'F' | 'M' | 'X' | null;
+  disabled_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface MediatorLanguageTable {
+  mediator_id: string;
+  tenant_id: string;
+  /** ISO 639-3. */
+  language_code: string;
+  /** Darija, Sylheti, Wenzhounese… or '' when the standard language. */
+  variety: string;
+  /** CEFR-like level: A2…C2, or 'native'. */
+  level: string;
+}
+
+export interface SubmissionTable {
+  id: string;
+  tenant_id: string;
+  organisation_id: string;
+  form_id: string;
+  form_version: number;
+  /** 'YYYY/NNNNNN', numbered per tenant per year. */
+  protocol: string;
+  protocol_year: number;
+  protocol_seq: number;
+  tracking_code: string;
+  status: string;
+  data: Json;
+  submitted_via: 'key' | 'staff';
+  submitted_by_user_id: string | null;
+  publishable_key_id: string | null;
+  idempotency_key: string | null;
+  /** Fingerprint of the request a retry must match to get the same receipt. */
+  request_hash: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProtocolCounterTable {
+  tenant_id: string;
+  year: number;
+  last_seq: Int;
+}
+
+export interface AuditEventTable {
+  id: string;
+  tenant_id: string | null;
+  at: Timestamp;
+  actor_kind: 'user' | 'key' | 'system' | 'anonymous';
+  actor_id: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  details: Json;
+}
+
+export interface Database {
+  tenants: TenantTable;
+  organisations: OrganisationTable;
+  organisation_sites: OrganisationSiteTable;
+  users: UserTable;
+  sessions: SessionTable;
+  publishable_keys: PublishableKeyTable;
+  publishable_key_origins: PublishableKeyOriginTable;
+  mediators: MediatorTable;
+  mediator_languages: MediatorLanguageTable;
+  submissions: SubmissionTable;
+  protocol_counters: ProtocolCounterTable;
+  audit_events: AuditEventTable;
+}
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** A repository function takes either the database or an open transaction. */
+export type DbOrTx = Db | Tx;

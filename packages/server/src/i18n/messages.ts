@@ -1,0 +1,120 @@
+import type { Locale } from '@ponte/forms';
+
+/**
+ * The server's own messages, for errors that are not about a form field.
+ * Form field messages come from @ponte/forms, so widgets and server agree.
+ */
+const MESSAGES = {
+  internal: {
+    it: 'Si è verificato un errore interno. Riprova più tardi.',
+    en: 'Something went wrong on our side. Please try again later.',
+  },
+  invalidInput: {
+    it: 'Alcuni dati non sono validi: {fields}.',
+    en: 'Some data is not valid: {fields}.',
+  },
+  formInvalid: {
+    it: 'Il modulo contiene errori: controlla i campi indicati.',
+    en: 'The form has errors: please check the fields shown.',
+  },
+  tooManyRequests: {
+    it: 'Troppe richieste. Riprova tra {seconds} secondi.',
+    en: 'Too many requests. Try again in {seconds} seconds.',
+  },
+  payloadTooLarge: {
+    it: 'I dati inviati sono troppo grandi.',
+    en: 'The data sent is too large.',
+  },
+  signInRequired: {
+    it: 'Accedi per continuare.',
+    en: 'Please sign in to continue.',
+  },
+  sessionExpired: {
+    it: 'La sessione è scaduta o non è valida: accedi di nuovo.',
+    en: 'Your session has expired or is not valid: please sign in again.',
+  },
+  badCredentials: {
+    it: 'E-mail o password non corretti.',
+    en: 'Wrong e-mail or password.',
+  },
+  keyRequired: {
+    it: 'Serve una chiave pubblica (publishable key) o un accesso del personale.',
+    en: 'A publishable key or a staff sign-in is required.',
+  },
+  keyUnknown: {
+    it: 'La chiave pubblica non è valida o è stata revocata.',
+    en: 'The publishable key is not valid or has been revoked.',
+  },
+  keyWrongOrigin: {
+    it: 'Questa chiave pubblica non è autorizzata per il sito {origin}.',
+    en: 'This publishable key is not allowed on the site {origin}.',
+  },
+  forbiddenRole: {
+    it: 'Il tuo ruolo non consente questa operazione.',
+    en: 'Your role does not allow this.',
+  },
+  formUnknown: {
+    it: 'Il modulo «{formId}» versione {version} non esiste.',
+    en: 'The form “{formId}” version {version} does not exist.',
+  },
+  formNotForOrganisation: {
+    it: 'Questo modulo non può essere inviato da questa organizzazione.',
+    en: 'This form cannot be sent by this organisation.',
+  },
+  formFilledByMediator: {
+    it: 'Questo modulo è compilato dal mediatore dopo l’incontro.',
+    en: 'This form is filled in by the mediator after the meeting.',
+  },
+  organisationRequired: {
+    it: 'Indica l’organizzazione per cui invii il modulo (organisationId).',
+    en: 'Say which organisation you are sending the form for (organisationId).',
+  },
+  organisationUnknown: {
+    it: 'Organizzazione non trovata.',
+    en: 'Organisation not found.',
+  },
+  organisationMismatch: {
+    it: '{label}: deve essere l’organizzazione che invia il modulo.',
+    en: '{label}: must be the organisation sending the form.',
+  },
+  idempotencyConflict: {
+    it: 'Questa chiave di idempotenza è già stata usata per un invio diverso.',
+    en: 'This idempotency key was already used for a different submission.',
+  },
+  honeypot: {
+    it: 'Invio rifiutato.',
+    en: 'Submission refused.',
+  },
+  submissionNotFound: {
+    it: 'Richiesta non trovata.',
+    en: 'Request not found.',
+  },
+  trackingNotFound: {
+    it: 'Nessuna richiesta corrisponde a questo codice di tracciamento.',
+    en: 'No request matches this tracking code.',
+  },
+  specialCategoryRestricted: {
+    it: 'Il contenuto di questa richiesta è riservato al team clinico e a chi l’ha inviata.',
+    en: 'The content of this request is reserved for the clinical team and its requester.',
+  },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type ServerMessageKey = keyof typeof MESSAGES;
+
+export function serverMessage(
+  key: ServerMessageKey,
+  locale: Locale,
+  params: Record<string, string | number> = {},
+): string {
+  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** Picks the caller's language: an explicit x-ponte-locale, else Accept-Language, else Italian. */
+export function pickLocale(explicit: string | undefined, acceptLanguage: string | undefined): Locale {
+  const wanted = (explicit ?? acceptLanguage ?? '').toLowerCase();
+  for (const part of wanted.split(',')) {
+    const tag = part.trim().slice(0, 2);
+    if (tag === 'it' || tag === 'en') return tag;
+  }
+  return 'it';
+}

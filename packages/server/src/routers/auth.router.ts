@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import * as auth from '../auth/auth.service.js';
+import { publicProcedure, router, staffProcedure } from '../trpc/trpc.js';
+
+export const authRouter = router({
+  /** E-mail and password for a bearer token that expires. No cookie is set. */
+  signIn: publicProcedure
+    .input(z.strictObject({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) }))
+    .mutation(({ ctx, input }) =>
+      auth.signIn(ctx.db, input, { ttlMinutes: ctx.config.sessionTtlMinutes, now: ctx.now() }),
+    ),
+
+  /** Revokes the token used for this call. */
+  signOut: staffProcedure.mutation(async ({ ctx }) => {
+    await auth.signOut(ctx.db, ctx.user, ctx.now());
+    return { signedOut: true as const };
+  }),
+
+  /** Who the token belongs to. */
+  me: staffProcedure.query(({ ctx }) => ({
+    id: ctx.user.userId,
+    email: ctx.user.email,
+    displayName: ctx.user.displayName,
+    role: ctx.user.role,
+    tenantId: ctx.user.tenantId,
+    organisationId: ctx.user.organisationId,
+  })),
+});

@@ -1,0 +1,263 @@
+import {
+  getForm,
+  validateSubmission,
+  type FieldDefinition,
+  type FormDefinition,
+  type Locale,
+} from '@ponte/forms';
+import type { StaffUser, Submitter } from '../auth/actor.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { Db } from '../db/database.js';
+import { isUniqueViolation } from '../db/errors.js';
+import { newId, newTrackingCode, sha256 } from '../ids.js';
+import { findOrganisation, findTenant } from '../tenancy/organisation.repository.js';
+import { DomainError } from '../trpc/errors.js';
+import * as repo from './submission.repository.js';
+import { canReadContent, canSeeMetadata, listScope } from './visibility.js';
+
+export interface Receipt {
+  protocol: string;
+  trackingCode: string;
+  status: string;
+  submittedAt: string;
+}
+
+export interface SubmitInput {
+  formId: string;
+  version: number;
+  data: unknown;
+  idempotencyKey?: string | undefined;
+  organisationId?: string | undefined;
+  /** The honeypot: a field people never see and bots fill in. */
+  website?: string | undefined;
+}
+
+const INITIAL_STATUS = 'received';
+
+function toReceipt(s: repo.SubmissionRow): Receipt {
+  return { protocol: s.protocol, trackingCode: s.trackingCode, status: s.status, submittedAt: s.createdAt };
+}
+
+function yearIn(timeZone: string, at: Date): number {
+  return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(at));
+}
+
+/** JSON with keys sorted, so that equal data always hashes the same. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
+function allFields(def: FormDefinition): FieldDefinition[] {
+  return def.sections.flatMap((s) => s.fields);
+}
+
+/** The organisation a submission is for, checked against who sends it. */
+function organisationFor(submitter: Submitter, requested: string | undefined): string {
+  if (submitter.kind === 'key') return submitter.organisationId;
+  if (submitter.role === 'coordinator' || submitter.role === 'admin') {
+    const id = requested ?? submitter.organisationId;
+    if (!id) throw new DomainError('BAD_REQUEST', 'organisationRequired', {}, { organisationId: '' });
+    return id;
+  }
+  if (!submitter.organisationId) {
+    if (!requested) throw new DomainError('BAD_REQUEST', 'organisationRequired');
+    return requested;
+  }
+  if (requested && requested !== submitter.organisationId) throw new DomainError('FORBIDDEN', 'forbiddenRole');
+  return submitter.organisationId;
+}
+
+function checkFiller(def: FormDefinition, submitter: Submitter): void {
+  const role = submitter.kind === 'staff' ? submitter.role : 'key';
+  const allowed =
+    def.filledBy === 'mediator' ? ['mediator', 'coordinator'] : ['key', 'requester', 'coordinator', 'admin'];
+  if (!allowed.includes(role)) {
+    throw new DomainError('FORBIDDEN', def.filledBy === 'mediator' ? 'formFilledByMediator' : 'forbiddenRole');
+  }
+}
+
+export async function submit(
+  db: Db,
+  submitter: Submitter,
+  input: SubmitInput,
+  options: { locale: Locale; now: Date },
+): Promise<Receipt> {
+  const { locale, now } = options;
+  if (input.website) throw new DomainError('BAD_REQUEST', 'honeypot');
+
+  const def = getForm(input.formId, input.version);
+  if (!def) throw new DomainError('NOT_FOUND', 'formUnknown', { formId: input.formId.slice(0, 60), version: input.version });
+  checkFiller(def, submitter);
+
+  const organisationId = organisationFor(submitter, input.organisationId);
+  const organisation = await findOrganisation(db, submitter.tenantId, organisationId);
+  if (!organisation) throw new DomainError('NOT_FOUND', 'organisationUnknown');
+  if (!def.submitterKinds.includes(organisation.kind)) throw new DomainError('FORBIDDEN', 'formNotForOrganisation');
+
+  const result = validateSubmission(def, input.data, locale);
+  if (!result.ok) throw new DomainError('BAD_REQUEST', 'formInvalid', {}, result.fieldErrors);
+  const data = result.data;
+
+  // An organisation field names who sends the form: it cannot name another.
+  for (const field of allFields(def)) {
+    if (field.kind === 'organisation' && data[field.key] !== undefined && data[field.key] !== organisationId) {
+      const label = field.label[locale];
+      throw new DomainError('BAD_REQUEST', 'formInvalid', {}, {
+        [field.key]: `${label}: ${locale === 'it' ? 'deve essere l’organizzazione che invia il modulo.' : 'must be the organisation sending the form.'}`,
+      });
+    }
+  }
+
+  const requestHash = sha256(canonicalJson({ formId: def.id, version: def.version, organisationId, data }));
+  const idempotencyKey = input.idempotencyKey ?? null;
+  if (idempotencyKey) {
+    const earlier = await repo.findByIdempotencyKey(db, organisationId, idempotencyKey);
+    if (earlier) return replay(earlier, requestHash);
+  }
+
+  const tenant = await findTenant(db, submitter.tenantId);
+  if (!tenant) throw new DomainError('NOT_FOUND', 'organisationUnknown');
+  const at = now.toISOString();
+  const year = yearIn(tenant.timeZone, now);
+  const id = newId();
+  const trackingCode = newTrackingCode();
+  try {
+    const protocol = await db.transaction().execute(async (trx) => {
+      const seq = await repo.nextProtocolSeq(trx, tenant.id, year);
+      const protocol = `${year}/${String(seq).padStart(6, '0')}`;
+      await repo.insertSubmission(trx, {
+        id,
+        tenantId: tenant.id,
+        organisationId,
+        formId: def.id,
+        formVersion: def.version,
+        protocolYear: year,
+        protocolSeq: seq,
+        protocol,
+        trackingCode,
+        status: INITIAL_STATUS,
+        data,
+        submittedVia: submitter.kind,
+        submittedByUserId: submitter.kind === 'staff' ? submitter.userId : null,
+        publishableKeyId: submitter.kind === 'key' ? submitter.keyId : null,
+        idempotencyKey,
+        requestHash,
+        at,
+      });
+      await recordAudit(trx, {
+        tenantId: tenant.id,
+        actor: submitter.kind === 'staff' ? { kind: 'user', id: submitter.userId } : { kind: 'key', id: submitter.keyId },
+        action: 'submission.created',
+        subject: { type: 'submission', id },
+        details: { formId: def.id, version: def.version, protocol },
+        at,
+      });
+      return protocol;
+    });
+    return { protocol, trackingCode, status: INITIAL_STATUS, submittedAt: at };
+  } catch (error) {
+    // Two retries raced past the lookup above: the loser answers the winner's receipt.
+    if (idempotencyKey && isUniqueViolation(error)) {
+      const winner = await repo.findByIdempotencyKey(db, organisationId, idempotencyKey);
+      if (winner) return replay(winner, requestHash);
+    }
+    throw error;
+  }
+}
+
+function replay(earlier: repo.SubmissionRow, requestHash: string): Receipt {
+  if (earlier.requestHash !== requestHash) throw new DomainError('CONFLICT', 'idempotencyConflict');
+  return toReceipt(earlier);
+}
+
+/** Status and dates for whoever holds the tracking code; never content. */
+export async function track(db: Db, trackingCode: string) {
+  const s = await repo.findByTrackingCode(db, trackingCode);
+  if (!s) throw new DomainError('NOT_FOUND', 'trackingNotFound');
+  return { status: s.status, submittedAt: s.createdAt, updatedAt: s.updatedAt };
+}
+
+export async function list(
+  db: Db,
+  user: StaffUser,
+  input: { formId?: string | undefined; status?: string | undefined; organisationId?: string | undefined; limit: number; cursor?: string | undefined },
+) {
+  const scope = listScope(user);
+  const before = input.cursor ? decodeCursor(input.cursor) : undefined;
+  // The role's scope narrows the caller's filter, never widens it.
+  const formIds = input.formId
+    ? [input.formId].filter((f) => !scope.formIds || scope.formIds.includes(f))
+    : scope.formIds;
+  const rows = await repo.listSubmissions(db, {
+    ...scope,
+    tenantId: user.tenantId,
+    limit: input.limit + 1,
+    ...(formIds ? { formIds } : {}),
+    ...(input.status ? { status: input.status } : {}),
+    ...(input.organisationId && !scope.requesterView ? { organisationId: input.organisationId } : {}),
+    ...(before ? { before } : {}),
+  });
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((s) => ({
+      id: s.id,
+      organisationId: s.organisationId,
+      formId: s.formId,
+      formVersion: s.formVersion,
+      protocol: s.protocol,
+      status: s.status,
+      submittedVia: s.submittedVia,
+      submittedAt: s.createdAt,
+      updatedAt: s.updatedAt,
+    })),
+    nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null,
+  };
+}
+
+function encodeCursor(s: { createdAt: string; id: string }): string {
+  return Buffer.from(`${s.createdAt}|${s.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt))) {
+    throw new DomainError('BAD_REQUEST', 'invalidInput', { fields: 'cursor' }, { cursor: 'cursor' });
+  }
+  return { createdAt, id };
+}
+
+/** One submission with its content; special-category content is audited on every read. */
+export async function get(db: Db, user: StaffUser, id: string, now: Date) {
+  const s = await repo.findSubmission(db, user.tenantId, id);
+  // Not found and not visible answer alike, so ids of others cannot be probed.
+  if (!s || !canSeeMetadata(user, s)) throw new DomainError('NOT_FOUND', 'submissionNotFound');
+  if (!canReadContent(user, s)) throw new DomainError('FORBIDDEN', 'specialCategoryRestricted');
+  const def = getForm(s.formId, s.formVersion);
+  if (def?.specialCategory) {
+    await recordAudit(db, {
+      tenantId: user.tenantId,
+      actor: { kind: 'user', id: user.userId },
+      action: 'submission.special_category_read',
+      subject: { type: 'submission', id: s.id },
+      details: { formId: s.formId, role: user.role },
+      at: now.toISOString(),
+    });
+  }
+  return {
+    id: s.id,
+    organisationId: s.organisationId,
+    formId: s.formId,
+    formVersion: s.formVersion,
+    protocol: s.protocol,
+    status: s.status,
+    submittedVia: s.submittedVia,
+    submittedAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    data: s.data,
+  };
+}

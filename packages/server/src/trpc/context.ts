@@ -1,0 +1,68 @@
+import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
+import type { Locale } from '@ponte/forms';
+import type { ServerConfig } from '../config.js';
+import type { Db } from '../db/database.js';
+import type { DialectName } from '../db/connect.js';
+import { pickLocale } from '../i18n/messages.js';
+
+/** What every procedure may use. Credentials are only read here; middlewares resolve them. */
+export interface Context {
+  db: Db;
+  dialect: DialectName;
+  config: ServerConfig;
+  locale: Locale;
+  /** The bearer token of a staff member, without the "Bearer " prefix. */
+  bearerToken: string | undefined;
+  /** An organisation's publishable key (x-ponte-key). */
+  publishableKey: string | undefined;
+  /** The Origin header, when a browser sent one. */
+  origin: string | undefined;
+  /** Origins that are Ponte's own (its public URL): always allowed. */
+  ownOrigins: readonly string[];
+  now: () => Date;
+}
+
+export interface ContextInput {
+  db: Db;
+  dialect: DialectName;
+  config: ServerConfig;
+  locale?: Locale;
+  bearerToken?: string;
+  publishableKey?: string;
+  origin?: string;
+  now?: () => Date;
+}
+
+/** Builds a context from plain values: what tests use to call procedures without HTTP. */
+export function createContextInner(input: ContextInput): Context {
+  return {
+    db: input.db,
+    dialect: input.dialect,
+    config: input.config,
+    locale: input.locale ?? 'it',
+    bearerToken: input.bearerToken,
+    publishableKey: input.publishableKey,
+    origin: input.origin,
+    ownOrigins: [new URL(input.config.publicUrl).origin],
+    now: input.now ?? (() => new Date()),
+  };
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v === undefined || v === '' ? undefined : v;
+}
+
+export function contextFactory(deps: { db: Db; dialect: DialectName; config: ServerConfig }) {
+  return function createContext({ req }: CreateFastifyContextOptions): Context {
+    const authorization = header(req.headers.authorization);
+    const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    return createContextInner({
+      ...deps,
+      locale: pickLocale(header(req.headers['x-ponte-locale']), header(req.headers['accept-language'])),
+      bearerToken: bearer,
+      publishableKey: header(req.headers['x-ponte-key']),
+      origin: header(req.headers.origin),
+    });
+  };
+}

@@ -1,0 +1,28 @@
+import { TRPCError } from '@trpc/server';
+import type { FieldErrors } from '@ponte/forms';
+import type { ServerMessageKey } from '../i18n/messages.js';
+
+type Code = ConstructorParameters<typeof TRPCError>[0]['code'];
+
+/**
+ * An expected failure of the domain (not found, forbidden, conflict, invalid
+ * form). It carries a message key, not text: the error formatter puts it in
+ * the caller's language.
+ */
+export class DomainError extends TRPCError {
+  readonly messageKey: ServerMessageKey;
+  readonly params: Record<string, string | number>;
+  readonly fieldErrors: FieldErrors | undefined;
+
+  constructor(
+    code: Code,
+    messageKey: ServerMessageKey,
+    params: Record<string, string | number> = {},
+    fieldErrors?: FieldErrors,
+  ) {
+    super({ code, message: messageKey });
+    this.messageKey = messageKey;
+    this.params = params;
+    this.fieldErrors = fieldErrors;
+  }
+}

@@ -1,0 +1,89 @@
+import { initTRPC } from '@trpc/server';
+import { translateIssues, type FieldErrors } from '@ponte/forms';
+import { resolveStaff } from '../auth/auth.service.js';
+import type { Role, StaffUser } from '../auth/actor.js';
+import { resolveKeyHolder } from '../auth/publishable-key.service.js';
+import { serverMessage, type ServerMessageKey } from '../i18n/messages.js';
+import type { Context } from './context.js';
+import { DomainError } from './errors.js';
+
+interface IssueLike {
+  path: PropertyKey[];
+  code: string;
+  message: string;
+  [detail: string]: unknown;
+}
+
+function issuesOf(cause: unknown): IssueLike[] | undefined {
+  const issues = (cause as { issues?: unknown } | undefined)?.issues;
+  return Array.isArray(issues) ? (issues as IssueLike[]) : undefined;
+}
+
+// tRPC's own errors (a malformed body, an unknown procedure) speak English;
+// these give them a message in the caller's language instead.
+const GENERIC_MESSAGES: Partial<Record<string, ServerMessageKey>> = {
+  INTERNAL_SERVER_ERROR: 'internal',
+  PARSE_ERROR: 'invalidInput',
+  PAYLOAD_TOO_LARGE: 'payloadTooLarge',
+  TOO_MANY_REQUESTS: 'tooManyRequests',
+};
+
+const t = initTRPC.context<Context>().create({
+  // NOTE: decided explicitly (model-codebases.md §4): stacks never reach a client.
+  isDev: false,
+  errorFormatter({ shape, error, ctx }) {
+    const locale = ctx?.locale ?? 'it';
+    let message = shape.message;
+    let fieldErrors: FieldErrors | null = null;
+    const issues = issuesOf(error.cause);
+    if (error instanceof DomainError) {
+      message = serverMessage(error.messageKey, locale, error.params);
+      fieldErrors = error.fieldErrors ?? null;
+    } else if (error.code === 'BAD_REQUEST' && issues) {
+      fieldErrors = translateIssues(issues, locale);
+      message = serverMessage('invalidInput', locale, { fields: Object.keys(fieldErrors).join(', ') || '—' });
+    } else if (GENERIC_MESSAGES[error.code]) {
+      message = serverMessage(GENERIC_MESSAGES[error.code]!, locale, { seconds: 60 });
+    }
+    const { stack: _stack, ...data } = shape.data;
+    return { ...shape, message, data: { ...data, fieldErrors } };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Anyone: form definitions, tracking by code. Rate-limited at the HTTP layer. */
+export const publicProcedure = t.procedure;
+
+export const staffProcedure = t.procedure.use(async function requireStaff({ ctx, next }) {
+  if (!ctx.bearerToken) throw new DomainError('UNAUTHORIZED', 'signInRequired');
+  const user = await resolveStaff(ctx.db, ctx.bearerToken, ctx.now());
+  if (!user) throw new DomainError('UNAUTHORIZED', 'sessionExpired');
+  return next({ ctx: { user } });
+});
+
+/** Staff whose role is one of `roles`. */
+export function roleProcedure(...roles: Role[]) {
+  return staffProcedure.use(function requireRole({ ctx, next }) {
+    if (!roles.includes(ctx.user.role)) throw new DomainError('FORBIDDEN', 'forbiddenRole');
+    return next();
+  });
+}
+
+/**
+ * A publishable key or a staff token: what sending a form needs. A staff token
+ * wins when both are present (a console page that also embeds a widget).
+ */
+export const submitterProcedure = t.procedure.use(async function requireSubmitter({ ctx, next }) {
+  if (ctx.bearerToken) {
+    const user: StaffUser | null = await resolveStaff(ctx.db, ctx.bearerToken, ctx.now());
+    if (!user) throw new DomainError('UNAUTHORIZED', 'sessionExpired');
+    return next({ ctx: { submitter: user } });
+  }
+  if (ctx.publishableKey) {
+    const holder = await resolveKeyHolder(ctx.db, ctx.publishableKey, ctx.origin, ctx.ownOrigins);
+    return next({ ctx: { submitter: holder } });
+  }
+  throw new DomainError('UNAUTHORIZED', 'keyRequired');
+});
