@@ -110,6 +110,11 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(CATALOGUE, key);
 }
 
+/** both languages of a catalogue entry, for texts resolved later in the caller's locale */
+export function messageText(key: MessageKey): LocalizedText {
+  return CATALOGUE[key];
+}
+
 export function message(key: MessageKey, locale: Locale, params?: Record<string, string | number>): string {
   const template: string = CATALOGUE[key][locale];
   return params ? interpolate(template, locale, params) : template;

@@ -1,20 +1,174 @@
 import type { FieldErrors } from './definition.types.js';
-import type { Locale } from './locale.js';
+import { isIsoDate, isIsoDateTime } from './field-values.js';
+import type { Locale, LocalizedText } from './locale.js';
+import { interpolate, isMessageKey, message, type MessageKey } from './messages.js';
 
+/** the FieldErrors key of a problem with the submission as a whole (not an object, …) */
 export const FORM_ERROR_PATH = '';
 
+/** the part of a zod issue this module reads; any zod 4 issue fits */
 export interface TranslatableIssue {
   readonly path: readonly PropertyKey[];
   readonly code: string;
   readonly message: string;
-  readonly [k: string]: unknown;
 }
 
+/** zod's issue interfaces carry no index signature, so the other properties are read through this view */
+function prop(issue: TranslatableIssue, name: string): unknown {
+  return (issue as unknown as Record<string, unknown>)[name];
+}
+
+export function joinPath(path: readonly PropertyKey[]): string {
+  return path.map((segment) => (typeof segment === 'symbol' ? (segment.description ?? '') : String(segment))).join('.');
+}
+
+function isLocalizedText(value: unknown): value is LocalizedText {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as LocalizedText).it === 'string' &&
+    typeof (value as LocalizedText).en === 'string'
+  );
+}
+
+/** dates are shown the way the reader writes them: 01/09/2025 in Italian */
+function formatParam(value: unknown, locale: Locale): string | number | undefined {
+  if (typeof value === 'number') return value;
+  if (isLocalizedText(value)) return value[locale];
+  if (typeof value !== 'string') return undefined;
+  if (isIsoDate(value)) {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'UTC' }).format(Date.parse(`${value}T00:00Z`));
+  }
+  if (isIsoDateTime(value)) {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'UTC' }).format(
+      Date.parse(`${value}Z`),
+    );
+  }
+  return value;
+}
+
+function formatParams(source: Record<string, unknown>, locale: Locale): Record<string, string | number> {
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(source)) {
+    const formatted = formatParam(value, locale);
+    if (formatted !== undefined) params[name] = formatted;
+  }
+  return params;
+}
+
+const TYPE_KEYS: Record<string, MessageKey> = {
+  string: 'error.notText',
+  number: 'error.notNumber',
+  int: 'error.notInteger',
+  bigint: 'error.notInteger',
+  boolean: 'error.notBoolean',
+  array: 'error.notList',
+  tuple: 'error.notList',
+  object: 'error.notObject',
+  record: 'error.notObject',
+};
+
+/**
+ * Whether an invalid_type issue is about a missing value. Zod reports the
+ * input only when parsing with `reportInput: true`; otherwise full zod's
+ * English message still says "received undefined". With neither, the issue
+ * is read as a wrong type.
+ */
+function isMissing(issue: TranslatableIssue): boolean {
+  if ('input' in issue) return prop(issue, 'input') === undefined;
+  return /received undefined/.test(issue.message);
+}
+
+function bound(issue: TranslatableIssue, name: 'minimum' | 'maximum'): number | string {
+  const value = prop(issue, name);
+  return typeof value === 'bigint' ? value.toString() : typeof value === 'number' ? value : String(value);
+}
+
+function zodIssueText(issue: TranslatableIssue, locale: Locale): string {
+  const origin = prop(issue, 'origin');
+  switch (issue.code) {
+    case 'invalid_type':
+      if (isMissing(issue)) return message('error.required', locale);
+      return message(TYPE_KEYS[String(prop(issue, 'expected'))] ?? 'error.invalid', locale);
+    case 'too_small': {
+      const min = bound(issue, 'minimum');
+      if (origin === 'string') return message('error.tooShort', locale, { min });
+      if (origin === 'array' || origin === 'set') return message('error.tooFewItems', locale, { min });
+      if (origin === 'date') return message('error.tooEarly', locale, { min });
+      return message('error.belowMin', locale, { min });
+    }
+    case 'too_big': {
+      const max = bound(issue, 'maximum');
+      if (origin === 'string') return message('error.tooLong', locale, { max });
+      if (origin === 'array' || origin === 'set') return message('error.tooManyItems', locale, { max });
+      if (origin === 'date') return message('error.tooLate', locale, { max });
+      return message('error.aboveMax', locale, { max });
+    }
+    case 'invalid_format':
+      switch (prop(issue, 'format')) {
+        case 'email':
+          return message('error.email', locale);
+        case 'date':
+          return message('error.date', locale);
+        case 'time':
+          return message('error.time', locale);
+        case 'datetime':
+          return message('error.datetime', locale);
+        default:
+          return message('error.pattern', locale);
+      }
+    case 'invalid_value':
+      return message('error.option', locale);
+    default:
+      return message('error.invalid', locale);
+  }
+}
+
+/** Ponte's own issues name their catalogue entry (or carry their own text) in `params` */
+function issueText(issue: TranslatableIssue, locale: Locale): string {
+  const params = prop(issue, 'params');
+  if (params !== null && typeof params === 'object') {
+    const { ponte, ponteText, ...values } = params as Record<string, unknown>;
+    if (isLocalizedText(ponteText)) return interpolate(ponteText[locale], locale, formatParams(values, locale));
+    if (typeof ponte === 'string' && isMessageKey(ponte)) return message(ponte, locale, formatParams(values, locale));
+  }
+  return zodIssueText(issue, locale);
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
+function withLabel(label: string | undefined, text: string): string {
+  return label ? `${label}: ${text}` : capitalize(text);
+}
+
+/**
+ * Zod issues → one localized message per field path, naming the field by
+ * `labelFor` when it knows the path («Docente richiedente: campo
+ * obbligatorio.»). The first issue of a path wins. Unknown keys are reported
+ * each at its own path. Never returns zod's English defaults.
+ */
 export function translateIssues(
   issues: readonly TranslatableIssue[],
   locale: Locale,
   labelFor?: (path: string) => string | undefined,
 ): FieldErrors {
-  void issues; void locale; void labelFor;
-  return {};
+  const errors: FieldErrors = {};
+  const set = (path: string, text: (label: string | undefined) => string) => {
+    if (!Object.hasOwn(errors, path)) errors[path] = text(labelFor?.(path));
+  };
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys' && Array.isArray(prop(issue, 'keys'))) {
+      const parent = issue.path.length > 0 ? labelFor?.(joinPath(issue.path)) : undefined;
+      for (const key of prop(issue, 'keys') as unknown[]) {
+        const path = joinPath([...issue.path, String(key)]);
+        const fallback = parent ? `${parent} — ${String(key)}` : path;
+        set(path, (label) => withLabel(label ?? fallback, message('error.unknownField', locale)));
+      }
+      continue;
+    }
+    set(joinPath(issue.path), (label) => withLabel(label, issueText(issue, locale)));
+  }
+  return errors;
 }

@@ -13,6 +13,22 @@ const MESSAGES = {
     it: 'Alcuni dati non sono validi: {fields}.',
     en: 'Some data is not valid: {fields}.',
   },
+  malformedRequest: {
+    it: 'La richiesta non è leggibile: il corpo non è JSON valido.',
+    en: 'The request cannot be read: its body is not valid JSON.',
+  },
+  unsupportedMediaType: {
+    it: 'Formato non supportato: invia i dati come application/json.',
+    en: 'Unsupported format: send the data as application/json.',
+  },
+  procedureNotFound: {
+    it: 'Questa operazione non esiste.',
+    en: 'This operation does not exist.',
+  },
+  methodNotSupported: {
+    it: 'Metodo HTTP non consentito per questa operazione.',
+    en: 'HTTP method not allowed for this operation.',
+  },
   formInvalid: {
     it: 'Il modulo contiene errori: controlla i campi indicati.',
     en: 'The form has errors: please check the fields shown.',

@@ -23,7 +23,11 @@ function issuesOf(cause: unknown): IssueLike[] | undefined {
 // these give them a message in the caller's language instead.
 const GENERIC_MESSAGES: Partial<Record<string, ServerMessageKey>> = {
   INTERNAL_SERVER_ERROR: 'internal',
-  PARSE_ERROR: 'invalidInput',
+  PARSE_ERROR: 'malformedRequest',
+  BAD_REQUEST: 'malformedRequest',
+  UNSUPPORTED_MEDIA_TYPE: 'unsupportedMediaType',
+  NOT_FOUND: 'procedureNotFound',
+  METHOD_NOT_SUPPORTED: 'methodNotSupported',
   PAYLOAD_TOO_LARGE: 'payloadTooLarge',
   TOO_MANY_REQUESTS: 'tooManyRequests',
 };

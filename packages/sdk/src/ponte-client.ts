@@ -1,0 +1,92 @@
+import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
+import type { Locale } from '@ponte/forms';
+import type { AppRouter } from '@ponte/server';
+
+/** The typed client: `client.forms.list.query()`, `client.submissions.submit.mutate({…})`. */
+export type PonteClient = TRPCClient<AppRouter>;
+
+/** A value, or a function read again before every request. */
+export type Live<T> = T | (() => T | Promise<T>);
+
+export interface PonteClientOptions {
+  /** The Ponte server's base URL, such as `https://ponte.example`; the SDK adds `/trpc`. */
+  url: string;
+  /**
+   * An organisation's publishable key (`pk_…`), sent as `x-ponte-key`. Lets a
+   * public page or an integration submit forms and read its organisation.
+   */
+  publishableKey?: string;
+  /**
+   * A staff bearer token from `auth.signIn`, sent as `authorization: Bearer …`.
+   * Pass a function to have it read before every request, so that signing in
+   * and out needs no new client: `token: () => sessionStorage.getItem('ponte.token')`.
+   * A string is fixed for the client's life. Nothing, `null` or `''` sends none.
+   */
+  token?: Live<string | null | undefined>;
+  /** The language of the server's messages and field errors (`x-ponte-locale`): `'it'` (default) or `'en'`. */
+  locale?: Live<Locale>;
+  /** A `fetch` of your own (a proxy agent, a test double); the global one otherwise. */
+  fetch?: typeof globalThis.fetch;
+  /** More headers for every request (tracing, a gateway's key). The Ponte headers above take precedence. */
+  headers?: Live<Record<string, string>>;
+}
+
+async function read<T>(value: Live<T>): Promise<T> {
+  return typeof value === 'function' ? await (value as () => T | Promise<T>)() : value;
+}
+
+function trpcUrl(base: string): string {
+  let url: URL;
+  try {
+    url = new URL(base);
+  } catch {
+    throw new TypeError(`createPonteClient: url must be an absolute http(s) URL such as https://ponte.example, not ${JSON.stringify(base)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError(`createPonteClient: url must use http or https, not ${url.protocol}`);
+  }
+  const path = url.pathname.replace(/\/+$/, '');
+  // Tolerate a URL that already names the endpoint rather than doubling it.
+  url.pathname = path.endsWith('/trpc') ? path : `${path}/trpc`;
+  return url.toString().replace(/\/$/, '');
+}
+
+/**
+ * Makes a typed client of the Ponte API. Calls made in the same tick travel
+ * in one HTTP request (tRPC batching). Works in browsers and on Node 20+.
+ *
+ * @example
+ * const ponte = createPonteClient({ url: 'https://ponte.example', publishableKey: 'pk_…', locale: 'en' });
+ * const forms = await ponte.forms.list.query();
+ */
+export function createPonteClient(options: PonteClientOptions): PonteClient {
+  const url = trpcUrl(options.url);
+  const customFetch = options.fetch;
+
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url,
+        // Long batches of queries are split rather than sent as URLs that
+        // proxies and older servers refuse.
+        maxURLLength: 4000,
+        // NOTE: Ponte uses no cookies (DESIGN §6: the checker of Italian PA
+        // sites flags third-party cookies), so none are ever sent, even to a
+        // console served from Ponte's own origin. The global fetch is looked
+        // up per call, not captured, so it can be replaced later (tests).
+        fetch: (input, init) => (customFetch ?? globalThis.fetch)(input, { ...(init as RequestInit), credentials: 'omit' }),
+        async headers() {
+          const [extra, token, locale] = await Promise.all([
+            read(options.headers ?? {}),
+            read(options.token),
+            read(options.locale ?? 'it'),
+          ]);
+          const headers: Record<string, string> = { ...extra, 'x-ponte-locale': locale === 'en' ? 'en' : 'it' };
+          if (options.publishableKey) headers['x-ponte-key'] = options.publishableKey;
+          if (token) headers['authorization'] = `Bearer ${token}`;
+          return headers;
+        },
+      }),
+    ],
+  });
+}
