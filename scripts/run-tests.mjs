@@ -21,7 +21,7 @@ function findTests(dir) {
   return found;
 }
 
-const files = ['packages', 'examples']
+const files = ['packages', 'examples', 'scripts']
   .flatMap((dir) => findTests(join(root, dir)))
   .map((file) => relative(root, file))
   // Browser suites (packages/widgets) run under web-test-runner, not here.

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { isThirdCountry } from './countries.js';
 import type { FieldDefinition, FormDefinition } from './definition.types.js';
 import { fieldSchema } from './field-schemas.js';
@@ -28,6 +28,26 @@ function withThirdCountryFlags(fields: readonly FieldDefinition[], data: Record<
     }
   }
   return out;
+}
+
+/**
+ * The data without its derived flags, as a client would send it: for
+ * validating stored data again (a report that gets its countersignature),
+ * since the compiled schema rejects derived keys as unknown input.
+ */
+export function withoutDerivedFields(def: FormDefinition, data: Record<string, unknown>): Record<string, unknown> {
+  const strip = (fields: readonly FieldDefinition[], record: Record<string, unknown>): Record<string, unknown> => {
+    const out: Record<string, unknown> = { ...record };
+    for (const field of fields) {
+      if (isSingleCountry(field)) delete out[thirdCountryKey(field.key)];
+      const value = record[field.key];
+      if (field.kind === 'group' && Array.isArray(value)) {
+        out[field.key] = value.map((item: unknown) => (isRecord(item) ? strip(field.fields, item) : item));
+      }
+    }
+    return out;
+  };
+  return strip(def.sections.flatMap((s) => s.fields), data);
 }
 
 const compiled = new WeakMap<FormDefinition, FormSchema>();

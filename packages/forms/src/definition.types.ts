@@ -135,6 +135,11 @@ export interface MultiselectField extends FieldBase<'multiselect'> {
   maxSelected?: number;
 }
 
+/**
+ * A yes/no answer. When `required`, an answer must be given, `false`
+ * included: widgets render a required checkbox as a yes/no choice so that
+ * "no" is an answer rather than an untouched box.
+ */
 export interface CheckboxField extends FieldBase<'checkbox'> {}
 
 /** when required, the value must be literally `true` */

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { isCountryCode } from './countries.js';
 import type {
   FieldDefinition,
@@ -11,6 +11,7 @@ import {
   DEFAULT_LIKERT_POINTS,
   DEFAULT_MAX_SELECTED,
   EMAIL_MAX_LENGTH,
+  hasControlCharacters,
   PHONE_MAX_LENGTH,
   SIGNATURE_NAME_MAX_LENGTH,
   VARIETY_MAX_LENGTH,
@@ -45,8 +46,10 @@ export function failWith(key: MessageKey, values?: Record<string, unknown>, path
   return { params: { ponte: key, ...values }, ...(path ? { path } : {}) };
 }
 
+const printable = z.refine<string>((v) => !hasControlCharacters(v), failWith('error.controlCharacters'));
+
 function boundedString(maxLength: number, minLength?: number) {
-  const checks: z.core.$ZodCheck<string>[] = [z.maxLength(maxLength)];
+  const checks: z.core.$ZodCheck<string>[] = [z.maxLength(maxLength), printable];
   if (minLength !== undefined && minLength > 0) checks.push(z.minLength(minLength));
   return z.string().check(...checks);
 }
@@ -104,7 +107,7 @@ function optionValues(options: readonly FieldOption[]): [string, ...string[]] {
 
 const languageSchema = z.strictObject({
   code: z.string().check(z.refine(isLanguageCode, failWith('error.language'))),
-  variety: z.optional(z.string().check(z.maxLength(VARIETY_MAX_LENGTH))),
+  variety: z.optional(boundedString(VARIETY_MAX_LENGTH)),
 });
 
 const countrySchema = z.string().check(z.refine(isCountryCode, failWith('error.country')));

@@ -34,7 +34,17 @@ export function isIsoDateTime(value: string): boolean {
   return rest.length === 0 && date !== undefined && time !== undefined && isIsoDate(date) && isIsoTime(time);
 }
 
-const PHONE_CHARS = /^\+?[0-9][0-9 ./()-]*$/;
+/**
+ * C0 controls but tab and line breaks, and DEL: never typed by a person,
+ * unsafe to echo, and PostgreSQL cannot store a NUL in text or jsonb.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+export function hasControlCharacters(value: string): boolean {
+  return CONTROL_CHARACTERS.test(value);
+}
+
+const PHONE_CHARS = /^\+?[0-9(][0-9 ./()-]*$/;
 
 /** lenient on separators, strict on length: E.164 allows at most 15 digits */
 export function isPhoneNumber(value: string): boolean {

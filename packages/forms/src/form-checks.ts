@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { VisibilityResolver, indexForm, isFilled, type FormIndex } from './conditions.js';
 import type {
   CompareCheck,

@@ -26,6 +26,7 @@ const CATALOGUE = {
   'error.date': { it: 'data non valida.', en: 'invalid date.' },
   'error.time': { it: 'ora non valida.', en: 'invalid time.' },
   'error.datetime': { it: 'data e ora non valide.', en: 'invalid date and time.' },
+  'error.controlCharacters': { it: 'contiene caratteri non ammessi.', en: 'contains characters that are not allowed.' },
   'error.pattern': { it: 'formato non valido.', en: 'invalid format.' },
   'error.option': { it: 'scelta non valida.', en: 'not one of the available choices.' },
   'error.duplicate': { it: 'la stessa scelta compare più volte.', en: 'the same choice appears more than once.' },
@@ -105,6 +106,8 @@ const CATALOGUE = {
 } as const satisfies Record<string, LocalizedText>;
 
 export type MessageKey = keyof typeof CATALOGUE;
+
+export const MESSAGE_KEYS = Object.freeze(Object.keys(CATALOGUE) as MessageKey[]);
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(CATALOGUE, key);

@@ -5,6 +5,14 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/**
+ * Assignment would run the `__proto__` setter for a key parsed from JSON,
+ * swallowing an unknown key the strict object must report.
+ */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** trimmed string, or undefined when blank; anything else unchanged for the type check to judge */
 function cleanString(value: unknown): unknown {
   if (typeof value !== 'string') return value;
@@ -17,7 +25,7 @@ function cleanRecord(value: unknown, clean: (key: string, v: unknown) => unknown
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     const cleaned = clean(key, v);
-    if (cleaned !== undefined) out[key] = cleaned;
+    if (cleaned !== undefined) setOwn(out, key, cleaned);
   }
   return Object.keys(out).length === 0 ? undefined : out;
 }
@@ -63,7 +71,7 @@ function cleanGroupItem(group: GroupField, item: unknown): unknown {
   for (const [key, v] of Object.entries(item)) {
     const child = children.get(key);
     const cleaned = child ? cleanValue(child, v) : v;
-    if (cleaned !== undefined) out[key] = cleaned;
+    if (cleaned !== undefined) setOwn(out, key, cleaned);
   }
   return out;
 }
@@ -80,7 +88,7 @@ export function normalizeSubmission(def: FormDefinition, input: unknown): unknow
   for (const [key, value] of Object.entries(input)) {
     const entry = index.top.get(key);
     const cleaned = entry ? cleanValue(entry.field, value) : value;
-    if (cleaned !== undefined) out[key] = cleaned;
+    if (cleaned !== undefined) setOwn(out, key, cleaned);
   }
 
   const resolver = new VisibilityResolver(def, out);

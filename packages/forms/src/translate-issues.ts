@@ -31,16 +31,16 @@ function isLocalizedText(value: unknown): value is LocalizedText {
   );
 }
 
-/** dates are shown the way the reader writes them: 01/09/2025 in Italian */
+/** dates are spelled out (1 settembre 2025) so that neither reader mistakes day for month */
 function formatParam(value: unknown, locale: Locale): string | number | undefined {
   if (typeof value === 'number') return value;
   if (isLocalizedText(value)) return value[locale];
   if (typeof value !== 'string') return undefined;
   if (isIsoDate(value)) {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'UTC' }).format(Date.parse(`${value}T00:00Z`));
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse(`${value}T00:00Z`));
   }
   if (isIsoDateTime(value)) {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'UTC' }).format(
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(
       Date.parse(`${value}Z`),
     );
   }
@@ -135,6 +135,11 @@ function issueText(issue: TranslatableIssue, locale: Locale): string {
   return zodIssueText(issue, locale);
 }
 
+/** control and bidi-override characters of a key would garble or spoof the message that names it */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+}
+
 function capitalize(text: string): string {
   return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
@@ -156,14 +161,16 @@ export function translateIssues(
 ): FieldErrors {
   const errors: FieldErrors = {};
   const set = (path: string, text: (label: string | undefined) => string) => {
-    if (!Object.hasOwn(errors, path)) errors[path] = text(labelFor?.(path));
+    if (Object.hasOwn(errors, path)) return;
+    // defineProperty, not assignment: a '__proto__' path must become a key, not a prototype
+    Object.defineProperty(errors, path, { value: text(labelFor?.(path)), enumerable: true, writable: true, configurable: true });
   };
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys' && Array.isArray(prop(issue, 'keys'))) {
       const parent = issue.path.length > 0 ? labelFor?.(joinPath(issue.path)) : undefined;
       for (const key of prop(issue, 'keys') as unknown[]) {
         const path = joinPath([...issue.path, String(key)]);
-        const fallback = parent ? `${parent} — ${String(key)}` : path;
+        const fallback = printable(parent ? `${parent} — ${String(key)}` : path);
         set(path, (label) => withLabel(label ?? fallback, message('error.unknownField', locale)));
       }
       continue;

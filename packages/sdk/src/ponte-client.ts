@@ -6,7 +6,7 @@ import type { AppRouter } from '@ponte/server';
 export type PonteClient = TRPCClient<AppRouter>;
 
 /** A value, or a function read again before every request. */
-export type Live<T> = T | (() => T | Promise<T>);
+export type ValueOrGetter<T> = T | (() => T | Promise<T>);
 
 export interface PonteClientOptions {
   /** The Ponte server's base URL, such as `https://ponte.example`; the SDK adds `/trpc`. */
@@ -22,16 +22,23 @@ export interface PonteClientOptions {
    * and out needs no new client: `token: () => sessionStorage.getItem('ponte.token')`.
    * A string is fixed for the client's life. Nothing, `null` or `''` sends none.
    */
-  token?: Live<string | null | undefined>;
+  token?: ValueOrGetter<string | null | undefined>;
   /** The language of the server's messages and field errors (`x-ponte-locale`): `'it'` (default) or `'en'`. */
-  locale?: Live<Locale>;
+  locale?: ValueOrGetter<Locale>;
+  /**
+   * How long to wait for the server to start answering before giving up, in
+   * milliseconds: 30 000 by default, 0 for no limit. A call that times out
+   * is described as a network failure; a submission sent with an
+   * idempotency key can then be retried safely.
+   */
+  timeoutMs?: number;
   /** A `fetch` of your own (a proxy agent, a test double); the global one otherwise. */
   fetch?: typeof globalThis.fetch;
   /** More headers for every request (tracing, a gateway's key). The Ponte headers above take precedence. */
-  headers?: Live<Record<string, string>>;
+  headers?: ValueOrGetter<Record<string, string>>;
 }
 
-async function read<T>(value: Live<T>): Promise<T> {
+async function read<T>(value: ValueOrGetter<T>): Promise<T> {
   return typeof value === 'function' ? await (value as () => T | Promise<T>)() : value;
 }
 
@@ -51,6 +58,42 @@ function trpcUrl(base: string): string {
   return url.toString().replace(/\/$/, '');
 }
 
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * Calls `fetch` with no cookies and a time limit. The limit is applied here,
+ * not through a signal given to tRPC: tRPC aborts its own signal without a
+ * reason, so a timeout would look like a cancellation made on purpose.
+ */
+function fetchWithLimit(
+  customFetch: typeof globalThis.fetch | undefined,
+  timeoutMs: number,
+): (input: RequestInfo | URL, init?: RequestInit) => Promise<Response> {
+  return (input, init) => {
+    // NOTE: Ponte uses no cookies (DESIGN §6: the checker of Italian PA
+    // sites flags third-party cookies), so none are ever sent, even to a
+    // console served from Ponte's own origin. The global fetch is looked
+    // up per call, not captured, so it can be replaced later (tests).
+    const doFetch = customFetch ?? globalThis.fetch;
+    const request: RequestInit = { ...init, credentials: 'omit' };
+    if (!(timeoutMs > 0)) return doFetch(input, request);
+
+    const controller = new AbortController();
+    const outer = init?.signal ?? undefined;
+    const forward = () => controller.abort(outer?.reason);
+    if (outer?.aborted) forward();
+    else outer?.addEventListener('abort', forward, { once: true });
+    const timer = setTimeout(
+      () => controller.abort(new DOMException(`No answer from Ponte within ${timeoutMs} ms`, 'TimeoutError')),
+      timeoutMs,
+    );
+    return doFetch(input, { ...request, signal: controller.signal }).finally(() => {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', forward);
+    });
+  };
+}
+
 /**
  * Makes a typed client of the Ponte API. Calls made in the same tick travel
  * in one HTTP request (tRPC batching). Works in browsers and on Node 20+.
@@ -61,7 +104,7 @@ function trpcUrl(base: string): string {
  */
 export function createPonteClient(options: PonteClientOptions): PonteClient {
   const url = trpcUrl(options.url);
-  const customFetch = options.fetch;
+  const fetch = fetchWithLimit(options.fetch, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
 
   return createTRPCClient<AppRouter>({
     links: [
@@ -70,11 +113,11 @@ export function createPonteClient(options: PonteClientOptions): PonteClient {
         // Long batches of queries are split rather than sent as URLs that
         // proxies and older servers refuse.
         maxURLLength: 4000,
-        // NOTE: Ponte uses no cookies (DESIGN §6: the checker of Italian PA
-        // sites flags third-party cookies), so none are ever sent, even to a
-        // console served from Ponte's own origin. The global fetch is looked
-        // up per call, not captured, so it can be replaced later (tests).
-        fetch: (input, init) => (customFetch ?? globalThis.fetch)(input, { ...(init as RequestInit), credentials: 'omit' }),
+        // The server refuses batches of more than 10 calls (MAX_BATCH_SIZE in
+        // packages/server/src/http/app.ts), since a batch is one request to
+        // its rate limiter.
+        maxItems: 10,
+        fetch: (input, init) => fetch(input, init as RequestInit | undefined),
         async headers() {
           const [extra, token, locale] = await Promise.all([
             read(options.headers ?? {}),

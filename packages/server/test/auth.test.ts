@@ -90,3 +90,25 @@ describe('sign-in rate limit', () => {
     assert.equal((await ts.client().forms.list.query()).length, 6);
   });
 });
+
+describe('rate limits by credential', () => {
+  let ts: TestServer;
+  before(async () => {
+    ts = await startTestServer('sqlite', { rateLimits: { publicPerMinute: 3, staffPerMinute: 1000, signInPerMinute: 1000 } });
+  });
+  after(() => ts.close());
+
+  it('gives the staff limit to a live token only, never to a made-up one', async () => {
+    const token = await signIn(ts, 'coordinatrice@demo.ponte.test');
+    const staff = ts.client({ token });
+    for (let i = 0; i < 6; i++) await staff.forms.list.query();
+    const forged = ts.client({ token: 'pt_made_up_token' });
+    let refused = 0;
+    for (let i = 0; i < 6; i++) {
+      await forged.forms.list.query().catch((e: unknown) => {
+        if ((e as { data?: { code?: string } }).data?.code === 'TOO_MANY_REQUESTS') refused++;
+      });
+    }
+    assert.ok(refused >= 3, `refused ${refused}`);
+  });
+});

@@ -2,7 +2,7 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { normaliseOrigin } from '../auth/origin.js';
 import { isOriginOfAnyKey } from '../auth/publishable-key.repository.js';
@@ -11,6 +11,8 @@ import type { DatabaseHandle } from '../db/connect.js';
 import { pickLocale, serverMessage } from '../i18n/messages.js';
 import { appRouter, type AppRouter } from '../routers/app.router.js';
 import { contextFactory } from '../trpc/context.js';
+import { answerClientError } from './client-errors.js';
+import { liveTokenCache } from './live-token-cache.js';
 import { trpcErrorEnvelope } from './trpc-envelope.js';
 
 function localeOf(request: FastifyRequest) {
@@ -18,9 +20,16 @@ function localeOf(request: FastifyRequest) {
   return pickLocale(typeof explicit === 'string' ? explicit : undefined, request.headers['accept-language']);
 }
 
+function bearerOf(request: FastifyRequest): string | undefined {
+  return request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+}
+
 function isSignIn(request: FastifyRequest): boolean {
   return request.url.startsWith('/trpc/') && request.url.split('?')[0]!.includes('auth.signIn');
 }
+
+/** The most calls one HTTP request may batch; the SDK batches no more. */
+export const MAX_BATCH_SIZE = 10;
 
 /** Builds the HTTP server: security headers, CORS, rate limits, tRPC at /trpc and /healthz. */
 export async function buildApp(config: ServerConfig, database: DatabaseHandle): Promise<FastifyInstance> {
@@ -29,6 +38,13 @@ export async function buildApp(config: ServerConfig, database: DatabaseHandle): 
     bodyLimit: config.bodyLimitBytes,
     // Behind a reverse proxy the client address is in X-Forwarded-For; rate limits key on it.
     trustProxy: true,
+    // A batch names all its procedures in one path segment ("a,b,c").
+    routerOptions: { maxParamLength: 2000 },
+    clientErrorHandler: answerClientError,
+    // A path that is not valid percent-encoding: answered like any other bad call.
+    frameworkErrors: (_error, request, reply) => {
+      void (reply as FastifyReply).status(400).send(trpcErrorEnvelope(request, 400, serverMessage('procedureNotFound', localeOf(request))));
+    },
   });
   const ownOrigins = new Set([new URL(config.publicUrl).origin, ...config.extraCorsOrigins.map((o) => normaliseOrigin(o) ?? o)]);
 
@@ -54,14 +70,18 @@ export async function buildApp(config: ServerConfig, database: DatabaseHandle): 
     methods: ['GET', 'POST', 'OPTIONS'],
     allowedHeaders: ['content-type', 'authorization', 'x-ponte-key', 'x-ponte-locale', 'trpc-accept'],
     credentials: false,
+    // Lets a widget read how long to wait after a 429.
+    exposedHeaders: ['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
     maxAge: 600,
   });
 
+  const isLiveToken = liveTokenCache(database.db);
   await app.register(rateLimit, {
     timeWindow: 60_000,
-    max: (request: FastifyRequest) => {
+    max: async (request: FastifyRequest) => {
       if (isSignIn(request)) return config.rateLimits.signInPerMinute;
-      return request.headers.authorization ? config.rateLimits.staffPerMinute : config.rateLimits.publicPerMinute;
+      const token = bearerOf(request);
+      return token && (await isLiveToken(token)) ? config.rateLimits.staffPerMinute : config.rateLimits.publicPerMinute;
     },
     // Sign-in attempts are counted apart from the rest, so browsing does not use them up.
     keyGenerator: (request: FastifyRequest) => `${isSignIn(request) ? 'signin' : 'api'}:${request.ip}`,
@@ -94,6 +114,17 @@ export async function buildApp(config: ServerConfig, database: DatabaseHandle): 
     return reply.status(status).send(body);
   });
 
+  // The API speaks JSON only. Refusing other bodies here, where the caller's
+  // language is known, keeps the answer in that language (tRPC's own refusal
+  // comes before its context, so it could not be translated).
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'POST' || !request.url.startsWith('/trpc')) return;
+    const type = request.headers['content-type'];
+    if (type !== undefined && !/^application\/json\s*(;|$)/i.test(type)) {
+      return reply.status(415).send(trpcErrorEnvelope(request, 415, serverMessage('unsupportedMediaType', localeOf(request))));
+    }
+  });
+
   app.get('/healthz', async (_request, reply) => {
     try {
       await sql`select 1`.execute(database.db);
@@ -107,6 +138,8 @@ export async function buildApp(config: ServerConfig, database: DatabaseHandle): 
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
+      // A batch is one request to the rate limiter: keep it small.
+      maxBatchSize: MAX_BATCH_SIZE,
       createContext: contextFactory({ db: database.db, dialect: database.dialect, config }),
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error.cause ?? error, path }, 'procedure failed');

@@ -85,6 +85,14 @@ const MESSAGES = {
     it: 'Indica l’organizzazione per cui invii il modulo (organisationId).',
     en: 'Say which organisation you are sending the form for (organisationId).',
   },
+  keyOtherOrganisation: {
+    it: 'Una chiave pubblica può inviare moduli solo per la propria organizzazione.',
+    en: 'A publishable key can only send forms for its own organisation.',
+  },
+  invalidCursor: {
+    it: 'Il cursore di paginazione non è valido: usa il valore nextCursor ricevuto.',
+    en: 'The page cursor is not valid: use the nextCursor value you received.',
+  },
   organisationUnknown: {
     it: 'Organizzazione non trovata.',
     en: 'Organisation not found.',
@@ -122,7 +130,12 @@ export function serverMessage(
   locale: Locale,
   params: Record<string, string | number> = {},
 ): string {
-  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => printable(String(params[name] ?? '')));
+}
+
+/** A value echoed into a message, with control and bidi-override characters made visible as '�'. */
+function printable(value: string): string {
+  return value.slice(0, 200).replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
 }
 
 /** Picks the caller's language: an explicit x-ponte-locale, else Accept-Language, else Italian. */

@@ -1,11 +1,12 @@
 import { getForm, listForms, listFormVersions } from '@ponte/forms';
 import { z } from 'zod';
 import { DomainError } from '../trpc/errors.js';
+import { formIdInput, noInput } from './input-schemas.js';
 import { publicProcedure, router } from '../trpc/trpc.js';
 
 export const formsRouter = router({
   /** The six forms, newest version of each, with titles in Italian and English. */
-  list: publicProcedure.query(() =>
+  list: publicProcedure.input(noInput).query(() =>
     listForms().map((f) => ({
       id: f.id,
       version: f.version,
@@ -21,7 +22,7 @@ export const formsRouter = router({
 
   /** A whole definition, to render or validate; the newest version when none is given. */
   get: publicProcedure
-    .input(z.strictObject({ id: z.string().min(1).max(60), version: z.number().int().positive().optional() }))
+    .input(z.strictObject({ id: formIdInput, version: z.number().int().positive().optional() }))
     .query(({ input }) => {
       const def = getForm(input.id, input.version);
       if (!def) throw new DomainError('NOT_FOUND', 'formUnknown', { formId: input.id, version: input.version ?? '—' });

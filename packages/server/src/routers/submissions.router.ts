@@ -1,18 +1,26 @@
 import { z } from 'zod';
 import { normaliseTrackingCode, TRACKING_CODE_PATTERN } from '../ids.js';
+import { formIdInput, idInput, statusInput } from './input-schemas.js';
 import * as submissions from '../submissions/submission.service.js';
 import { publicProcedure, router, staffProcedure, submitterProcedure } from '../trpc/trpc.js';
 
-const id = z.string().min(1).max(64);
+/**
+ * The form's answers, passed on untouched: a copy made here (as z.record
+ * makes) would drop keys such as "__proto__" before the form's own strict
+ * check could name them as unknown fields.
+ */
+const formData = z.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+);
 
 export const submissionsRouter = router({
   /** Sends a form. Needs a publishable key or a staff token. Answers a receipt. */
   submit: submitterProcedure
     .input(
       z.strictObject({
-        formId: z.string().min(1).max(60),
+        formId: formIdInput,
         version: z.number().int().positive(),
-        data: z.record(z.string(), z.unknown()),
+        data: formData,
         /** The same key on a retry answers the same receipt and stores nothing new. */
         idempotencyKey: z
           .string()
@@ -21,7 +29,7 @@ export const submissionsRouter = router({
           .regex(/^[A-Za-z0-9._:-]+$/)
           .optional(),
         /** Staff only, when they send on behalf of an organisation. */
-        organisationId: id.optional(),
+        organisationId: idInput.optional(),
         website: z.string().max(200).optional(),
       }),
     )
@@ -45,11 +53,11 @@ export const submissionsRouter = router({
     .input(
       z
         .strictObject({
-          formId: z.string().min(1).max(60).optional(),
-          status: z.string().min(1).max(40).optional(),
-          organisationId: id.optional(),
+          formId: formIdInput.optional(),
+          status: statusInput.optional(),
+          organisationId: idInput.optional(),
           limit: z.number().int().min(1).max(100).default(50),
-          cursor: z.string().max(200).optional(),
+          cursor: z.string().max(200).regex(/^[A-Za-z0-9_-]+$/).optional(),
         })
         .default({ limit: 50 }),
     )
@@ -57,6 +65,6 @@ export const submissionsRouter = router({
 
   /** One submission with its content. A.5 content: clinicians and its requester only, audited. */
   get: staffProcedure
-    .input(z.strictObject({ id }))
+    .input(z.strictObject({ id: idInput }))
     .query(({ ctx, input }) => submissions.get(ctx.db, ctx.user, input.id, ctx.now())),
 });

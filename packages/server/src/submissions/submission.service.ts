@@ -12,6 +12,7 @@ import { isUniqueViolation } from '../db/errors.js';
 import { newId, newTrackingCode, sha256 } from '../ids.js';
 import { findOrganisation, findTenant } from '../tenancy/organisation.repository.js';
 import { DomainError } from '../trpc/errors.js';
+import { serverMessage } from '../i18n/messages.js';
 import * as repo from './submission.repository.js';
 import { canReadContent, canSeeMetadata, listScope } from './visibility.js';
 
@@ -57,14 +58,18 @@ function allFields(def: FormDefinition): FieldDefinition[] {
 
 /** The organisation a submission is for, checked against who sends it. */
 function organisationFor(submitter: Submitter, requested: string | undefined): string {
-  if (submitter.kind === 'key') return submitter.organisationId;
+  if (submitter.kind === 'key') {
+    // A key speaks for its own organisation only.
+    if (requested && requested !== submitter.organisationId) throw new DomainError('FORBIDDEN', 'keyOtherOrganisation');
+    return submitter.organisationId;
+  }
   if (submitter.role === 'coordinator' || submitter.role === 'admin') {
     const id = requested ?? submitter.organisationId;
-    if (!id) throw new DomainError('BAD_REQUEST', 'organisationRequired', {}, { organisationId: '' });
+    if (!id) throw new DomainError('BAD_REQUEST', 'organisationRequired', {}, 'organisationId');
     return id;
   }
   if (!submitter.organisationId) {
-    if (!requested) throw new DomainError('BAD_REQUEST', 'organisationRequired');
+    if (!requested) throw new DomainError('BAD_REQUEST', 'organisationRequired', {}, 'organisationId');
     return requested;
   }
   if (requested && requested !== submitter.organisationId) throw new DomainError('FORBIDDEN', 'forbiddenRole');
@@ -105,10 +110,8 @@ export async function submit(
   // An organisation field names who sends the form: it cannot name another.
   for (const field of allFields(def)) {
     if (field.kind === 'organisation' && data[field.key] !== undefined && data[field.key] !== organisationId) {
-      const label = field.label[locale];
-      throw new DomainError('BAD_REQUEST', 'formInvalid', {}, {
-        [field.key]: `${label}: ${locale === 'it' ? 'deve essere l’organizzazione che invia il modulo.' : 'must be the organisation sending the form.'}`,
-      });
+      const fieldError = serverMessage('organisationMismatch', locale, { label: field.label[locale] });
+      throw new DomainError('BAD_REQUEST', 'formInvalid', {}, { [field.key]: fieldError });
     }
   }
 
@@ -223,11 +226,14 @@ function encodeCursor(s: { createdAt: string; id: string }): string {
   return Buffer.from(`${s.createdAt}|${s.id}`).toString('base64url');
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt))) {
-    throw new DomainError('BAD_REQUEST', 'invalidInput', { fields: 'cursor' }, { cursor: 'cursor' });
-  }
+  const [createdAt, id, ...rest] = Buffer.from(cursor, 'base64url').toString().split('|');
+  // Only what encodeCursor makes: a forged one must not reach the query.
+  const valid =
+    rest.length === 0 && createdAt && id && ISO_INSTANT.test(createdAt) && !Number.isNaN(Date.parse(createdAt)) && /^[A-Za-z0-9_-]{1,64}$/.test(id);
+  if (!valid) throw new DomainError('BAD_REQUEST', 'invalidCursor', {}, 'cursor');
   return { createdAt, id };
 }
 

@@ -12,13 +12,14 @@ type Code = ConstructorParameters<typeof TRPCError>[0]['code'];
 export class DomainError extends TRPCError {
   readonly messageKey: ServerMessageKey;
   readonly params: Record<string, string | number>;
-  readonly fieldErrors: FieldErrors | undefined;
+  /** Messages per field path; or one path, which then gets the error's own message. */
+  readonly fieldErrors: FieldErrors | string | undefined;
 
   constructor(
     code: Code,
     messageKey: ServerMessageKey,
     params: Record<string, string | number> = {},
-    fieldErrors?: FieldErrors,
+    fieldErrors?: FieldErrors | string,
   ) {
     super({ code, message: messageKey });
     this.messageKey = messageKey;

@@ -42,7 +42,7 @@ const t = initTRPC.context<Context>().create({
     const issues = issuesOf(error.cause);
     if (error instanceof DomainError) {
       message = serverMessage(error.messageKey, locale, error.params);
-      fieldErrors = error.fieldErrors ?? null;
+      fieldErrors = typeof error.fieldErrors === 'string' ? { [error.fieldErrors]: message } : (error.fieldErrors ?? null);
     } else if (error.code === 'BAD_REQUEST' && issues) {
       fieldErrors = translateIssues(issues, locale);
       message = serverMessage('invalidInput', locale, { fields: Object.keys(fieldErrors).join(', ') || '—' });

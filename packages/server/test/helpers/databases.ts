@@ -68,6 +68,13 @@ export async function createPostgresDatabase(): Promise<TestDatabase> {
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
       await c.connect();
       try {
+        // A closed pool's backends may still be on their way out: wait for
+        // them rather than kill them, or their late error reaches the test.
+        for (let i = 0; i < 100; i++) {
+          const { rows } = await c.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name]);
+          if (rows[0]?.n === '0') break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
         await c.query(`drop database if exists ${name} with (force)`);
       } finally {
         await c.end();
