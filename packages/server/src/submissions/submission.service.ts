@@ -39,6 +39,21 @@ function toReceipt(s: repo.SubmissionRow): Receipt {
   return { protocol: s.protocol, trackingCode: s.trackingCode, status: s.status, submittedAt: s.createdAt };
 }
 
+/** What staff see of a submission in a list: everything but its content. */
+function toSummary(s: repo.SubmissionRow) {
+  return {
+    id: s.id,
+    organisationId: s.organisationId,
+    formId: s.formId,
+    formVersion: s.formVersion,
+    protocol: s.protocol,
+    status: s.status,
+    submittedVia: s.submittedVia,
+    submittedAt: s.createdAt,
+    updatedAt: s.updatedAt,
+  };
+}
+
 function yearIn(timeZone: string, at: Date): number {
   return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(at));
 }
@@ -207,17 +222,7 @@ export async function list(
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
-    items: page.map((s) => ({
-      id: s.id,
-      organisationId: s.organisationId,
-      formId: s.formId,
-      formVersion: s.formVersion,
-      protocol: s.protocol,
-      status: s.status,
-      submittedVia: s.submittedVia,
-      submittedAt: s.createdAt,
-      updatedAt: s.updatedAt,
-    })),
+    items: page.map(toSummary),
     nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null,
   };
 }
@@ -254,16 +259,5 @@ export async function get(db: Db, user: StaffUser, id: string, now: Date) {
       at: now.toISOString(),
     });
   }
-  return {
-    id: s.id,
-    organisationId: s.organisationId,
-    formId: s.formId,
-    formVersion: s.formVersion,
-    protocol: s.protocol,
-    status: s.status,
-    submittedVia: s.submittedVia,
-    submittedAt: s.createdAt,
-    updatedAt: s.updatedAt,
-    data: s.data,
-  };
+  return { ...toSummary(s), data: s.data };
 }
