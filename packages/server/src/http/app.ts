@@ -10,7 +10,7 @@ import type { ServerConfig } from '../config.js';
 import type { DatabaseHandle } from '../db/connect.js';
 import { pickLocale, serverMessage } from '../i18n/messages.js';
 import { appRouter, type AppRouter } from '../routers/app.router.js';
-import { contextFactory } from '../trpc/context.js';
+import { contextFactory, ownOrigins } from '../trpc/context.js';
 import { answerClientError } from './client-errors.js';
 import { liveTokenCache } from './live-token-cache.js';
 import { trpcErrorEnvelope } from './trpc-envelope.js';
@@ -46,7 +46,7 @@ export async function buildApp(config: ServerConfig, database: DatabaseHandle): 
       void (reply as FastifyReply).status(400).send(trpcErrorEnvelope(request, 400, serverMessage('procedureNotFound', localeOf(request))));
     },
   });
-  const ownOrigins = new Set([new URL(config.publicUrl).origin, ...config.extraCorsOrigins.map((o) => normaliseOrigin(o) ?? o)]);
+  const own = new Set(ownOrigins(config));
 
   await app.register(helmet, {
     // Widget scripts are loaded by school and municipal sites: other origins.
@@ -65,7 +65,7 @@ export async function buildApp(config: ServerConfig, database: DatabaseHandle): 
       if (origin === undefined) return false;
       const normalised = normaliseOrigin(origin);
       if (normalised === null) return false;
-      return ownOrigins.has(normalised) || (await isOriginOfAnyKey(database.db, normalised));
+      return own.has(normalised) || (await isOriginOfAnyKey(database.db, normalised));
     },
     methods: ['GET', 'POST', 'OPTIONS'],
     allowedHeaders: ['content-type', 'authorization', 'x-ponte-key', 'x-ponte-locale', 'trpc-accept'],

@@ -3,6 +3,7 @@ import type { Locale } from '@ponte/forms';
 import type { ServerConfig } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { DialectName } from '../db/connect.js';
+import { normaliseOrigin } from '../auth/origin.js';
 import { pickLocale } from '../i18n/messages.js';
 
 /** What every procedure may use. Credentials are only read here; middlewares resolve them. */
@@ -33,6 +34,12 @@ export interface ContextInput {
   now?: () => Date;
 }
 
+/** Ponte's own sites: its public URL and any extra origins configured (a console elsewhere). */
+export function ownOrigins(config: ServerConfig): string[] {
+  const extra = config.extraCorsOrigins.map(normaliseOrigin).filter((o): o is string => o !== null);
+  return [new URL(config.publicUrl).origin, ...extra];
+}
+
 /** Builds a context from plain values: what tests use to call procedures without HTTP. */
 export function createContextInner(input: ContextInput): Context {
   return {
@@ -43,7 +50,7 @@ export function createContextInner(input: ContextInput): Context {
     bearerToken: input.bearerToken,
     publishableKey: input.publishableKey,
     origin: input.origin,
-    ownOrigins: [new URL(input.config.publicUrl).origin],
+    ownOrigins: ownOrigins(input.config),
     now: input.now ?? (() => new Date()),
   };
 }
