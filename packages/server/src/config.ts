@@ -19,6 +19,8 @@ export interface ServerConfig {
   sessionTtlMinutes: number;
   bodyLimitBytes: number;
   rateLimits: RateLimits;
+  /** Whether to believe X-Forwarded-For: false, true, or the proxy addresses to trust. */
+  trustProxy: boolean | string;
   /** Extra origins allowed to call the API (a console on another host). */
   extraCorsOrigins: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
@@ -37,6 +39,7 @@ const EnvSchema = z.object({
   PONTE_RATE_STAFF_PER_MINUTE: int(1200),
   PONTE_RATE_SIGNIN_PER_MINUTE: int(10),
   PONTE_CORS_ORIGINS: z.string().default(''),
+  PONTE_TRUST_PROXY: z.string().default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
 
@@ -60,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       staffPerMinute: e.PONTE_RATE_STAFF_PER_MINUTE,
       signInPerMinute: e.PONTE_RATE_SIGNIN_PER_MINUTE,
     },
+    trustProxy: e.PONTE_TRUST_PROXY === 'true' ? true : e.PONTE_TRUST_PROXY === 'false' ? false : e.PONTE_TRUST_PROXY,
     extraCorsOrigins: e.PONTE_CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     logLevel: e.LOG_LEVEL,
   };

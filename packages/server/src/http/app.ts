@@ -36,8 +36,10 @@ export async function buildApp(config: ServerConfig, database: DatabaseHandle): 
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
-    // Behind a reverse proxy the client address is in X-Forwarded-For; rate limits key on it.
-    trustProxy: true,
+    // Rate limits key on the client address. Behind a reverse proxy it is in
+    // X-Forwarded-For, but trusting that header from anyone would let a client
+    // pick its own address: only when configured.
+    trustProxy: config.trustProxy,
     // A batch names all its procedures in one path segment ("a,b,c").
     routerOptions: { maxParamLength: 2000 },
     clientErrorHandler: answerClientError,
