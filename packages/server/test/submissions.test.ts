@@ -67,7 +67,7 @@ for (const kind of await databaseKinds()) {
           createContextInner({
             db: ts.server.database.db,
             dialect: ts.server.database.dialect,
-            config: { ...ts.server.app.initialConfig, publicUrl: 'http://ponte.test' } as never,
+            config: ts.config,
             publishableKey: 'pk_demo_manzoni',
             // 23:30 UTC on New Year's Eve is already 00:30 of the next year in Rome.
             now: () => new Date('2031-12-31T23:30:00Z'),
@@ -136,6 +136,13 @@ for (const kind of await databaseKinds()) {
         const a4 = await client.submissions.submit.mutate({ formId: 'service-report', version: 1, data: sampleFor('service-report', servizi), organisationId: servizi });
         assert.match(a2.protocol, PROTOCOL);
         assert.match(a4.protocol, PROTOCOL);
+        // The signature is stamped with who and when.
+        const stored = await ts.server.database.db.selectFrom('submissions').select('data').where('protocol', '=', a2.protocol).executeTakeFirstOrThrow();
+        const data = (typeof stored.data === 'string' ? JSON.parse(stored.data) : stored.data) as Record<string, { signedAt?: string; signedVia?: string; signedBy?: string }>;
+        const signature = Object.values(data).find((v) => v && typeof v === 'object' && 'signedAt' in v);
+        assert.ok(signature, 'a stamped signature');
+        assert.equal(signature.signedVia, 'staff');
+        assert.ok(Date.parse(signature.signedAt!) > 0);
         const mine = await client.submissions.list.query({});
         assert.deepEqual(new Set(mine.items.map((s) => s.formId)), new Set(['school-report', 'service-report']));
       });

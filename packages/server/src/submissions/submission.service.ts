@@ -14,6 +14,7 @@ import { findOrganisation, findTenant } from '../tenancy/organisation.repository
 import { DomainError } from '../trpc/errors.js';
 import { serverMessage } from '../i18n/messages.js';
 import * as repo from './submission.repository.js';
+import { stampSignatures } from './signatures.js';
 import { canReadContent, canSeeMetadata, listScope } from './visibility.js';
 
 export interface Receipt {
@@ -158,7 +159,7 @@ export async function submit(
         protocol,
         trackingCode,
         status: INITIAL_STATUS,
-        data,
+        data: stampSignatures(def, data, submitter, at),
         submittedVia: submitter.kind,
         submittedByUserId: submitter.kind === 'staff' ? submitter.userId : null,
         publishableKeyId: submitter.kind === 'key' ? submitter.keyId : null,

@@ -4,6 +4,7 @@ import { createDatabase, type TestDatabase } from './databases.js';
 
 export interface TestServer {
   server: RunningServer;
+  config: ServerConfig;
   database: TestDatabase;
   url: string;
   /** A tRPC client over real HTTP, with whatever credentials and headers given. */
@@ -31,6 +32,7 @@ export async function startTestServer(
   const server = await startServer(config, { seedDemo: true });
   return {
     server,
+    config,
     database,
     url: server.url,
     client(options = {}) {
