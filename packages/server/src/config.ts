@@ -24,6 +24,10 @@ export interface ServerConfig {
   /** Extra origins allowed to call the API (a console on another host). */
   extraCorsOrigins: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** Where the built widgets are, served at /widgets/: packages/widgets/dist when unset. */
+  widgetsDir?: string;
+  /** Where the example sites are, served at /examples/: the repository's examples/ when unset. */
+  examplesDir?: string;
 }
 
 const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -41,6 +45,8 @@ const EnvSchema = z.object({
   PONTE_CORS_ORIGINS: z.string().default(''),
   PONTE_TRUST_PROXY: z.string().default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  PONTE_WIDGETS_DIR: z.string().min(1).optional(),
+  PONTE_EXAMPLES_DIR: z.string().min(1).optional(),
 });
 
 /** Reads the configuration from the environment; a bad value stops the start with its name. */
@@ -66,5 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: e.PONTE_TRUST_PROXY === 'true' ? true : e.PONTE_TRUST_PROXY === 'false' ? false : e.PONTE_TRUST_PROXY,
     extraCorsOrigins: e.PONTE_CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     logLevel: e.LOG_LEVEL,
+    widgetsDir: e.PONTE_WIDGETS_DIR,
+    examplesDir: e.PONTE_EXAMPLES_DIR,
   };
 }

@@ -16,6 +16,10 @@ const lines = [
   `Ponte is running at ${base}  (${server.database.description})`,
   `  API (tRPC):   ${base}/trpc`,
   `  Health:       ${base}/healthz`,
+  `  Widgets:      ${base}/widgets/ponte.js`,
+  '',
+  `School site example: ${base}/examples/school-site/`,
+  `Municipal portal example: ${base}/examples/municipal-portal/`,
 ];
 if (wantsDemo) {
   lines.push(

@@ -314,6 +314,7 @@ async function buildFixture(ts: TestServer): Promise<Fixture> {
 
   const pool: string[] = [];
   for (let i = 0; i < 120; i++) pool.push(await live(coordinatorEmail));
+  const scheduling = await buildSchedulingFixture(ts, { tenantA, otherTenant: other.tenantId, orgs, coordinatorToken: await live(coordinatorEmail), coordinatorUser: (await userOf(db, coordinatorEmail)).id });
 
   return {
     orgs,
@@ -334,10 +335,60 @@ async function buildFixture(ts: TestServer): Promise<Fixture> {
     },
     revokedKey,
     submissions,
+    scheduling,
     freshToken() {
       const token = pool.pop();
       assert.ok(token, 'the pool of sign-out tokens is used up: make it larger');
       return token;
+    },
+  };
+}
+
+/** Mediators, an exception, a feed and appointments in every state, for the scheduling specs. */
+async function buildSchedulingFixture(
+  ts: TestServer,
+  a: { tenantA: string; otherTenant: string; orgs: Fixture['orgs']; coordinatorToken: string; coordinatorUser: string },
+): Promise<Fixture['scheduling']> {
+  const db = ts.server.database.db;
+  const at = new Date().toISOString();
+  const idOf = async (name: string) => (await db.selectFrom('mediators').select('id').where('display_name', '=', name).executeTakeFirstOrThrow()).id;
+  const mediator = async (tenantId: string, name: string) => {
+    const id = newId();
+    await db.insertInto('mediators').values({ id, tenant_id: tenantId, user_id: null, display_name: name, gender: null, areas: '[]', disabled_at: null, created_at: at }).execute();
+    await db.insertInto('mediator_languages').values({ mediator_id: id, tenant_id: tenantId, language_code: 'ita', variety: '', level: 'native' }).execute();
+    return id;
+  };
+  const freeMediatorUser = newId();
+  await db
+    .insertInto('users')
+    .values({ id: freeMediatorUser, tenant_id: a.tenantA, organisation_id: null, email: `libera.${freeMediatorUser.slice(0, 6)}@demo.ponte.test`, display_name: 'Mediatrice senza profilo', role: 'mediator', password_hash: 'x', disabled_at: null, created_at: at })
+    .execute();
+  const amina = await idOf('Amina El Idrissi');
+  const rahim = await idOf('Rahim Uddin');
+  const exceptionId = newId();
+  await db.insertInto('availability_exceptions').values({ id: exceptionId, tenant_id: a.tenantA, mediator_id: amina, date: '2027-03-01', kind: 'unavailable', start_time: null, end_time: null, note: '', created_at: at }).execute();
+  const feedId = newId();
+  await db.insertInto('ical_feeds').values({ id: feedId, tenant_id: a.tenantA, owner_kind: 'mediator', owner_id: rahim, token_hash: sha256(newId()), created_at: at, revoked_at: null }).execute();
+
+  const staff = ts.client({ token: a.coordinatorToken });
+  const book = async (mediatorId: string, start: string, organisationId = a.orgs.manzoni, action: '1' | '2' = '1') =>
+    (await staff.scheduling.book.mutate({ mediatorId, organisationId, action, start, durationMinutes: 60, mode: 'video' })).appointments[0]!.id;
+  const past = new Date(Math.floor((Date.now() - 3 * 86_400_000) / 3_600_000) * 3_600_000).toISOString();
+  const cancelled = await book(amina, '2027-05-06T09:00:00Z');
+  await staff.scheduling.cancel.mutate({ id: cancelled });
+  return {
+    mediators: { amina, rahim, other: await mediator(a.otherTenant, 'Mediatore B') },
+    freeMediatorUser,
+    coordinatorUser: a.coordinatorUser,
+    spareMediators: { update: await mediator(a.tenantA, 'Profilo da aggiornare'), deactivate: await mediator(a.tenantA, 'Profilo da disattivare') },
+    exceptionId,
+    feedId,
+    appointments: {
+      reschedule: await book(amina, '2027-05-04T09:00:00Z'),
+      cancel: await book(amina, '2027-05-05T09:00:00Z'),
+      past: await book(amina, past),
+      cancelled,
+      servizi: await book(rahim, '2027-05-04T09:00:00Z', a.orgs.servizi, '2'),
     },
   };
 }

@@ -84,6 +84,8 @@ export interface MediatorTable {
   user_id: string | null;
   display_name: string;
   gender: 'F' | 'M' | 'X' | null;
+  /** Areas served (comuni, zones): a JSON array of strings; '[]' when not given. */
+  areas: ColumnType<unknown, string | undefined, string>;
   disabled_at: Timestamp | null;
   created_at: Timestamp;
 }
@@ -140,6 +142,103 @@ export interface AuditEventTable {
   details: Json;
 }
 
+export interface TenantSettingsTable {
+  tenant_id: string;
+  travel_buffer_minutes: number;
+  cancellation_notice_hours: number;
+  minimum_billable_minutes: number;
+  slot_step_minutes: number;
+  updated_at: Timestamp;
+}
+
+export interface AvailabilityRuleTable {
+  id: string;
+  tenant_id: string;
+  mediator_id: string;
+  /** ISO weekday, 1 Monday … 7 Sunday. */
+  weekday: number;
+  /** Local wall-clock 'HH:MM' in the tenant's zone. */
+  start_time: string;
+  end_time: string;
+  /** Local dates 'YYYY-MM-DD', inclusive; null: open-ended. */
+  valid_from: string | null;
+  valid_to: string | null;
+  created_at: Timestamp;
+}
+
+export interface AvailabilityExceptionTable {
+  id: string;
+  tenant_id: string;
+  mediator_id: string;
+  /** Local date 'YYYY-MM-DD'. */
+  date: string;
+  kind: 'unavailable' | 'available';
+  /** Local 'HH:MM'; both null: the whole day. */
+  start_time: string | null;
+  end_time: string | null;
+  note: string;
+  created_at: Timestamp;
+}
+
+export interface AppointmentSeriesTable {
+  id: string;
+  tenant_id: string;
+  mediator_id: string;
+  organisation_id: string;
+  created_at: Timestamp;
+}
+
+export type AppointmentStatus = 'scheduled' | 'cancelled' | 'held' | 'not_held';
+export type AppointmentMode = 'in_person' | 'phone' | 'video';
+export type PlanAction = '1' | '2' | '4';
+
+export interface AppointmentTable {
+  id: string;
+  tenant_id: string;
+  mediator_id: string;
+  organisation_id: string;
+  submission_id: string | null;
+  series_id: string | null;
+  action: PlanAction;
+  /** 'YYYY/YY' */
+  school_year: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  /** ends_at plus the travel buffer for in-person appointments (see migration 0002). */
+  buffer_until: Timestamp;
+  mode: AppointmentMode;
+  place: string;
+  place_key: string;
+  case_code: string;
+  status: AppointmentStatus;
+  sequence: number;
+  billed_minutes: number;
+  cancelled_at: Timestamp | null;
+  cancellation: 'in_time' | 'late' | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface HourBudgetTable {
+  id: string;
+  tenant_id: string;
+  organisation_id: string;
+  action: PlanAction;
+  school_year: string;
+  minutes_granted: number;
+  updated_at: Timestamp;
+}
+
+export interface IcalFeedTable {
+  id: string;
+  tenant_id: string;
+  owner_kind: 'mediator' | 'organisation';
+  owner_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
 export interface Database {
   tenants: TenantTable;
   organisations: OrganisationTable;
@@ -153,6 +252,13 @@ export interface Database {
   submissions: SubmissionTable;
   protocol_counters: ProtocolCounterTable;
   audit_events: AuditEventTable;
+  tenant_settings: TenantSettingsTable;
+  availability_rules: AvailabilityRuleTable;
+  availability_exceptions: AvailabilityExceptionTable;
+  appointment_series: AppointmentSeriesTable;
+  appointments: AppointmentTable;
+  hour_budgets: HourBudgetTable;
+  ical_feeds: IcalFeedTable;
 }
 
 export type Db = Kysely<Database>;

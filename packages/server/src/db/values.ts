@@ -3,6 +3,11 @@ export function toIso(value: Date | string): string {
   return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 }
 
+/** Reads a timestamp column as epoch milliseconds, without a round trip through text. */
+export function toMillis(value: Date | string): number {
+  return value instanceof Date ? value.getTime() : Date.parse(value);
+}
+
 export function toIsoOrNull(value: Date | string | null): string | null {
   return value === null ? null : toIso(value);
 }

@@ -8,11 +8,13 @@ import { normaliseOrigin } from '../auth/origin.js';
 import { isOriginOfAnyKey } from '../auth/publishable-key.repository.js';
 import type { ServerConfig } from '../config.js';
 import type { DatabaseHandle } from '../db/connect.js';
+import { icalFeeds } from '../ical/ical.route.js';
 import { pickLocale, serverMessage } from '../i18n/messages.js';
 import { appRouter, type AppRouter } from '../routers/app.router.js';
 import { contextFactory, ownOrigins } from '../trpc/context.js';
 import { answerClientError } from './client-errors.js';
 import { liveTokenCache } from './live-token-cache.js';
+import { staticFiles } from './static.js';
 import { trpcErrorEnvelope } from './trpc-envelope.js';
 
 function localeOf(request: FastifyRequest) {
@@ -31,7 +33,7 @@ function isSignIn(request: FastifyRequest): boolean {
 /** The most calls one HTTP request may batch; the SDK batches no more. */
 export const MAX_BATCH_SIZE = 10;
 
-/** Builds the HTTP server: security headers, CORS, rate limits, tRPC at /trpc and /healthz. */
+/** Builds the HTTP server: security headers, CORS, rate limits, tRPC at /trpc, /healthz, widgets and examples. */
 export async function buildApp(config: ServerConfig, database: DatabaseHandle): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -148,6 +150,9 @@ export async function buildApp(config: ServerConfig, database: DatabaseHandle): 
       },
     },
   } satisfies FastifyTRPCPluginOptions<AppRouter>);
+
+  await app.register(icalFeeds, { db: database.db, publicUrl: config.publicUrl });
+  await app.register(staticFiles, { widgetsDir: config.widgetsDir, examplesDir: config.examplesDir });
 
   return app;
 }

@@ -1,4 +1,5 @@
 import type { Locale } from '@ponte/forms';
+import { SCHEDULING_MESSAGES } from './scheduling-messages.js';
 
 /**
  * The server's own messages, for errors that are not about a form field.
@@ -121,6 +122,7 @@ const MESSAGES = {
     it: 'Il contenuto di questa richiesta è riservato al team clinico e a chi l’ha inviata.',
     en: 'The content of this request is reserved for the clinical team and its requester.',
   },
+  ...SCHEDULING_MESSAGES,
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ServerMessageKey = keyof typeof MESSAGES;

@@ -1,7 +1,11 @@
 import { router } from '../trpc/trpc.js';
 import { authRouter } from './auth.router.js';
+import { availabilityRouter } from './availability.router.js';
+import { calendarFeedsRouter } from './calendar-feeds.router.js';
 import { formsRouter } from './forms.router.js';
+import { mediatorsRouter } from './mediators.router.js';
 import { organisationsRouter } from './organisations.router.js';
+import { budgetsRouter, schedulingRouter } from './scheduling.router.js';
 import { submissionsRouter } from './submissions.router.js';
 
 /** The whole API, as a table of contents. */
@@ -10,6 +14,11 @@ export const appRouter = router({
   forms: formsRouter,
   organisations: organisationsRouter,
   submissions: submissionsRouter,
+  mediators: mediatorsRouter,
+  availability: availabilityRouter,
+  scheduling: schedulingRouter,
+  budgets: budgetsRouter,
+  calendarFeeds: calendarFeedsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -113,3 +113,28 @@ export const DEMO_MEDIATORS = [
     ],
   },
 ];
+
+/**
+ * Weekly availability of the demo mediators, local time in the tenant zone:
+ * school mornings for most, afternoons for those who also serve social
+ * services. Indexed like DEMO_MEDIATORS.
+ */
+export const DEMO_AVAILABILITY: { weekday: number; start: string; end: string }[][] = [
+  [1, 2, 3, 4, 5].flatMap((weekday) => [{ weekday, start: '08:30', end: '13:00' }, { weekday, start: '14:00', end: '17:00' }]),
+  [1, 3, 5].map((weekday) => ({ weekday, start: '09:00', end: '16:00' })),
+  [2, 4].map((weekday) => ({ weekday, start: '08:00', end: '14:00' })),
+  [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '13:00' })),
+  [1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: '14:00', end: '18:00' })),
+  [2, 3, 4].map((weekday) => ({ weekday, start: '10:00', end: '17:30' })),
+];
+
+/** Areas served by the demo mediators, indexed like DEMO_MEDIATORS. */
+export const DEMO_AREAS: string[][] = [['Como', 'Cantù'], ['Como'], ['Como', 'Erba'], ['Cantù'], ['Como', 'Erba', 'Cantù'], ['Como']];
+
+/** Hours granted per organisation and action for the current and the next school year. */
+export const DEMO_BUDGETS: { org: string; action: '1' | '2' | '4'; hours: number }[] = [
+  { org: 'manzoni', action: '1', hours: 120 },
+  { org: 'rodari', action: '1', hours: 80 },
+  { org: 'servizi', action: '2', hours: 150 },
+  { org: 'servizi', action: '4', hours: 40 },
+];

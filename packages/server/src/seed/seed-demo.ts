@@ -2,7 +2,18 @@ import { hashPassword } from '../auth/password.js';
 import { insertKey } from '../auth/publishable-key.repository.js';
 import type { Db } from '../db/database.js';
 import { newId } from '../ids.js';
-import { DEMO_MEDIATORS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_STAFF, DEMO_TENANT } from './demo-data.js';
+import { schoolYearOf } from '../scheduling/school-year.js';
+import { DEFAULT_SETTINGS, saveSettings } from '../scheduling/settings.repository.js';
+import {
+  DEMO_AREAS,
+  DEMO_AVAILABILITY,
+  DEMO_BUDGETS,
+  DEMO_MEDIATORS,
+  DEMO_ORGANISATIONS,
+  DEMO_PASSWORD,
+  DEMO_STAFF,
+  DEMO_TENANT,
+} from './demo-data.js';
 
 export interface DemoSummary {
   tenantId: string;
@@ -81,7 +92,7 @@ export async function seedDemo(db: Db, allowedOrigins: readonly string[]): Promi
         .execute();
     }
 
-    for (const m of DEMO_MEDIATORS) {
+    for (const [index, m] of DEMO_MEDIATORS.entries()) {
       const userId = newId();
       const mediatorId = newId();
       await trx
@@ -100,12 +111,40 @@ export async function seedDemo(db: Db, allowedOrigins: readonly string[]): Promi
         .execute();
       await trx
         .insertInto('mediators')
-        .values({ id: mediatorId, tenant_id: tenantId, user_id: userId, display_name: m.name, gender: m.gender, disabled_at: null, created_at: at })
+        .values({
+          id: mediatorId,
+          tenant_id: tenantId,
+          user_id: userId,
+          display_name: m.name,
+          gender: m.gender,
+          areas: JSON.stringify(DEMO_AREAS[index] ?? []),
+          disabled_at: null,
+          created_at: at,
+        })
         .execute();
       await trx
         .insertInto('mediator_languages')
         .values(m.languages.map((l) => ({ mediator_id: mediatorId, tenant_id: tenantId, language_code: l.code, variety: l.variety, level: l.level })))
         .execute();
+      const rules = DEMO_AVAILABILITY[index] ?? [];
+      if (rules.length > 0) {
+        await trx
+          .insertInto('availability_rules')
+          .values(rules.map((r) => ({ id: newId(), tenant_id: tenantId, mediator_id: mediatorId, weekday: r.weekday, start_time: r.start, end_time: r.end, valid_from: null, valid_to: null, created_at: at })))
+          .execute();
+      }
+    }
+
+    await saveSettings(trx, tenantId, DEFAULT_SETTINGS, at);
+    const thisYear = schoolYearOf(new Date(), DEMO_TENANT.timeZone);
+    const nextYear = schoolYearOf(new Date(Date.now() + 366 * 86_400_000), DEMO_TENANT.timeZone);
+    for (const schoolYear of [thisYear, nextYear]) {
+      for (const b of DEMO_BUDGETS) {
+        await trx
+          .insertInto('hour_budgets')
+          .values({ id: newId(), tenant_id: tenantId, organisation_id: orgIds.get(b.org)!, action: b.action, school_year: schoolYear, minutes_granted: b.hours * 60, updated_at: at })
+          .execute();
+      }
     }
   });
 

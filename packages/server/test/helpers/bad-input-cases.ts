@@ -8,6 +8,7 @@ import {
   type FormId,
 } from '@ponte/forms';
 import { appRouter, DEMO_PASSWORD } from '@ponte/server';
+import { SCHEDULING_SPECS, type SchedulingFixture } from './bad-input-scheduling.js';
 import { OTHER_ORIGIN, OTHER_PASSWORD, type OtherTenant } from './fixtures.js';
 
 /*
@@ -46,6 +47,8 @@ export interface Fixture {
   submissions: Record<'a' | 'aSpecial' | 'b' | 'bSpecial', { id: string; trackingCode: string }>;
   /** a live token of its own for each call that may sign out */
   freshToken(): string;
+  /** mediators, appointments, feeds the scheduling specs act on */
+  scheduling: SchedulingFixture;
 }
 
 export type ProcedureType = 'query' | 'mutation' | 'subscription';
@@ -251,6 +254,7 @@ function submitInput(fx: Fixture, formId: FormId, organisationId: string, extra:
 }
 
 export const PROCEDURE_SPECS: Readonly<Record<string, ProcedureSpec>> = {
+  ...SCHEDULING_SPECS,
   'auth.signIn': {
     access: 'public',
     headers: () => ({}),

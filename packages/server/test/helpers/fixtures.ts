@@ -73,6 +73,13 @@ const TABLES = [
   'submissions',
   'protocol_counters',
   'audit_events',
+  'tenant_settings',
+  'availability_rules',
+  'availability_exceptions',
+  'appointment_series',
+  'appointments',
+  'hour_budgets',
+  'ical_feeds',
 ] as const;
 
 /** Row counts of every table: compared before and after, they prove nothing was written. */

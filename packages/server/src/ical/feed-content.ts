@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/database.js';
+import { toIso } from '../db/values.js';
+import { findTenant } from '../tenancy/organisation.repository.js';
+import type { Feed } from './feed.repository.js';
+import { buildCalendar, type FeedEvent } from './ical-calendar.js';
+
+const PAST_DAYS = 180;
+const FUTURE_DAYS = 400;
+
+/** The events of a feed: appointment columns joined to the names of their organisation and mediator, nothing else. */
+async function eventsOf(db: Db, feed: Feed, now: Date): Promise<FeedEvent[]> {
+  const from = new Date(now.getTime() - PAST_DAYS * 86_400_000).toISOString();
+  const to = new Date(now.getTime() + FUTURE_DAYS * 86_400_000).toISOString();
+  const rows = await db
+    .selectFrom('appointments as a')
+    .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
+    .innerJoin('mediators as m', 'm.id', 'a.mediator_id')
+    .select([
+      'a.id',
+      'a.starts_at',
+      'a.ends_at',
+      'a.mode',
+      'a.place',
+      'a.case_code',
+      'a.status',
+      'a.sequence',
+      'a.updated_at',
+      'o.name as organisation_name',
+      'm.display_name as mediator_name',
+    ])
+    .where('a.tenant_id', '=', feed.tenantId)
+    .where(feed.ownerKind === 'mediator' ? 'a.mediator_id' : 'a.organisation_id', '=', feed.ownerId)
+    .where('a.starts_at', '>=', from)
+    .where('a.starts_at', '<', to)
+    .orderBy('a.starts_at')
+    .orderBy('a.id')
+    .limit(5000)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    organisationName: r.organisation_name,
+    mediatorName: r.mediator_name,
+    startsAt: toIso(r.starts_at),
+    endsAt: toIso(r.ends_at),
+    mode: r.mode,
+    place: r.place,
+    caseCode: r.case_code,
+    status: r.status,
+    sequence: r.sequence,
+    updatedAt: toIso(r.updated_at),
+  }));
+}
+
+/** The feed's text and its ETag (a hash of the text: an unchanged schedule answers the same tag). */
+export async function renderFeed(db: Db, feed: Feed, host: string, now: Date): Promise<{ body: string; etag: string }> {
+  const tenant = (await findTenant(db, feed.tenantId))!;
+  const events = await eventsOf(db, feed, now);
+  const name = feed.ownerKind === 'mediator' ? `Ponte – ${events[0]?.mediatorName ?? 'mediazioni'}` : `Ponte – ${events[0]?.organisationName ?? 'mediazioni'}`;
+  const body = buildCalendar({ name, zone: tenant.timeZone, host, events });
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+  return { body, etag };
+}

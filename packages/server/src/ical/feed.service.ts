@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import type { StaffUser } from '../auth/actor.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { Db } from '../db/database.js';
+import { newId, sha256 } from '../ids.js';
+import { findMediator, findMediatorByUser } from '../scheduling/mediator.repository.js';
+import { findOrganisation } from '../tenancy/organisation.repository.js';
+import { DomainError } from '../trpc/errors.js';
+import * as repo from './feed.repository.js';
+
+export const FEED_TOKEN_PATTERN = /^ical_[A-Za-z0-9_-]{43}$/;
+
+/** The path of a feed; the token appears only here and in the answer to rotate. */
+export function feedUrl(publicUrl: string, token: string): string {
+  return new URL(`/ical/${token}.ics`, publicUrl).toString();
+}
+
+/** Which feeds a user may hold: coordinators any of the tenant, a mediator theirs, a referent their organisation's. */
+async function checkOwner(db: Db, user: StaffUser, kind: repo.FeedOwnerKind, id: string): Promise<void> {
+  const coordinator = user.role === 'coordinator' || user.role === 'admin';
+  if (kind === 'mediator') {
+    const mediator = await findMediator(db, user.tenantId, id);
+    const own = user.role === 'mediator' ? await findMediatorByUser(db, user.tenantId, user.userId) : undefined;
+    if (!mediator || !(coordinator || own?.id === id)) throw new DomainError('NOT_FOUND', 'mediatorNotFound');
+    return;
+  }
+  const org = await findOrganisation(db, user.tenantId, id);
+  if (!org || !(coordinator || (user.role === 'requester' && user.organisationId === id))) throw new DomainError('NOT_FOUND', 'organisationUnknown');
+}
+
+/** Issues a new secret URL for an owner and revokes the previous one. The token is shown once. */
+export async function rotate(db: Db, user: StaffUser, owner: { kind: repo.FeedOwnerKind; id: string }, publicUrl: string, now: Date) {
+  await checkOwner(db, user, owner.kind, owner.id);
+  const token = `ical_${randomBytes(32).toString('base64url')}`;
+  const id = newId();
+  const at = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    await repo.revokeFeedsOf(trx, user.tenantId, owner.kind, owner.id, at);
+    await repo.insertFeed(trx, { id, tenantId: user.tenantId, ownerKind: owner.kind, ownerId: owner.id, tokenHash: sha256(token), createdAt: at, revokedAt: null });
+    await recordAudit(trx, { tenantId: user.tenantId, actor: { kind: 'user', id: user.userId }, action: 'ical_feed.rotated', subject: { type: 'ical_feed', id }, details: { ownerKind: owner.kind, ownerId: owner.id }, at });
+  });
+  return { id, url: feedUrl(publicUrl, token) };
+}
+
+export async function revoke(db: Db, user: StaffUser, id: string, now: Date) {
+  const feed = await repo.findFeed(db, user.tenantId, id);
+  if (!feed) throw new DomainError('NOT_FOUND', 'feedNotFound');
+  await checkOwner(db, user, feed.ownerKind, feed.ownerId).catch(() => {
+    throw new DomainError('NOT_FOUND', 'feedNotFound');
+  });
+  if (feed.revokedAt) return { id, revokedAt: feed.revokedAt };
+  const at = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    await repo.revokeFeed(trx, user.tenantId, id, at);
+    await recordAudit(trx, { tenantId: user.tenantId, actor: { kind: 'user', id: user.userId }, action: 'ical_feed.revoked', subject: { type: 'ical_feed', id }, details: {}, at });
+  });
+  return { id, revokedAt: at };
+}
+
+/** Feeds the user may manage, without their tokens (only hashes are stored). */
+export async function list(db: Db, user: StaffUser) {
+  if (user.role === 'coordinator' || user.role === 'admin') return repo.listFeeds(db, user.tenantId);
+  const owners: { kind: repo.FeedOwnerKind; id: string }[] = [];
+  if (user.role === 'mediator') {
+    const own = await findMediatorByUser(db, user.tenantId, user.userId);
+    if (own) owners.push({ kind: 'mediator', id: own.id });
+  }
+  if (user.role === 'requester' && user.organisationId) owners.push({ kind: 'organisation', id: user.organisationId });
+  return repo.listFeeds(db, user.tenantId, owners);
+}
+
+/** The live feed behind a token, if any: what the /ical route serves. */
+export async function resolve(db: Db, token: string) {
+  if (!FEED_TOKEN_PATTERN.test(token)) return undefined;
+  return repo.findLiveFeedByHash(db, sha256(token));
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import * as appointments from '../scheduling/appointment.service.js';
+import * as budgets from '../scheduling/budget.service.js';
+import { freeSlots } from '../scheduling/free-slots.service.js';
+import { roleProcedure, router, staffProcedure, submitterProcedure } from '../trpc/trpc.js';
+import { idInput, noInput, plainText } from './input-schemas.js';
+import { actionInput, durationInput, instantInput, languageInput, localDateInput, modeInput, schoolYearInput, varietyInput } from './scheduling-inputs.js';
+
+const coordinator = roleProcedure('coordinator', 'admin');
+
+const override = {
+  /** Coordinators only: book beyond the hour budget; recorded in the audit log with the reason. */
+  override: z.boolean().optional(),
+  overrideReason: plainText(500).optional(),
+};
+
+export const schedulingRouter = router({
+  /** Free start times across the active mediators who speak a language, by local day. Publishable key or staff. */
+  freeSlots: submitterProcedure
+    .input(
+      z.strictObject({
+        language: languageInput,
+        variety: varietyInput.optional(),
+        from: localDateInput,
+        to: localDateInput,
+        durationMinutes: durationInput,
+        mode: modeInput.optional(),
+      }),
+    )
+    .query(({ ctx, input }) => freeSlots(ctx.db, ctx.submitter, input, ctx.now())),
+
+  /**
+   * Books one appointment, or a series (weekly, or on given dates) checked
+   * occurrence by occurrence: all stored, or none. A key or a referent books
+   * for their organisation inside the mediator's availability; coordinators
+   * for any organisation of the tenant.
+   */
+  book: submitterProcedure
+    .input(
+      z.strictObject({
+        mediatorId: idInput,
+        organisationId: idInput.optional(),
+        submissionId: idInput.optional(),
+        action: actionInput,
+        start: instantInput,
+        durationMinutes: durationInput,
+        mode: modeInput,
+        place: plainText(200).optional(),
+        caseCode: z.string().max(40).regex(/^[A-Za-z0-9/_.-]*$/).optional(),
+        series: z
+          .strictObject({
+            weeklyCount: z.number().int().min(2).max(52).optional(),
+            starts: z.array(instantInput).min(1).max(51).optional(),
+          })
+          .optional(),
+        ...override,
+      }),
+    )
+    .mutation(({ ctx, input }) => appointments.book(ctx.db, ctx.submitter, input, { dialect: ctx.dialect, locale: ctx.locale, now: ctx.now() })),
+
+  /**
+   * Moves an appointment in time: same id and iCal UID, SEQUENCE + 1. A change
+   * of place or mode is a new booking (cancel and book), so that the travel
+   * rule and the people invited are looked at again.
+   */
+  reschedule: coordinator
+    .input(z.strictObject({ id: idInput, start: instantInput, durationMinutes: durationInput.optional() }))
+    .mutation(({ ctx, input }) => appointments.reschedule(ctx.db, ctx.user, input, { dialect: ctx.dialect, locale: ctx.locale, now: ctx.now() })),
+
+  /** Cancels (kept as STATUS:CANCELLED); inside the notice the minimum billable time counts. */
+  cancel: roleProcedure('coordinator', 'admin', 'requester')
+    .input(z.strictObject({ id: idInput, reason: plainText(500).optional() }))
+    .mutation(({ ctx, input }) => appointments.cancel(ctx.db, ctx.user, input, { dialect: ctx.dialect, locale: ctx.locale, now: ctx.now() })),
+
+  /** Held or not held, once it has started: coordinators, or the mediator of it. */
+  setOutcome: roleProcedure('coordinator', 'admin', 'mediator')
+    .input(z.strictObject({ id: idInput, outcome: z.enum(['held', 'not_held']) }))
+    .mutation(({ ctx, input }) => appointments.setOutcome(ctx.db, ctx.user, input, { dialect: ctx.dialect, locale: ctx.locale, now: ctx.now() })),
+
+  /** Appointments in a window: coordinators all, a mediator theirs, a referent their organisation's. */
+  list: staffProcedure
+    .input(z.strictObject({ from: instantInput, to: instantInput, mediatorId: idInput.optional(), organisationId: idInput.optional() }))
+    .query(({ ctx, input }) => appointments.list(ctx.db, ctx.user, input)),
+
+  get: staffProcedure.input(z.strictObject({ id: idInput })).query(({ ctx, input }) => appointments.get(ctx.db, ctx.user, input.id)),
+
+  /** Travel buffer, cancellation notice, minimum billable time, slot step. */
+  settings: coordinator.input(noInput).query(({ ctx }) => budgets.getSettings(ctx.db, ctx.user)),
+
+  updateSettings: coordinator
+    .input(
+      z.strictObject({
+        travelBufferMinutes: z.number().int().min(0).max(240).optional(),
+        cancellationNoticeHours: z.number().int().min(0).max(720).optional(),
+        minimumBillableMinutes: z.number().int().min(0).max(480).optional(),
+        slotStepMinutes: z.number().int().min(5).max(120).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => budgets.updateSettings(ctx.db, ctx.user, input, ctx.now())),
+});
+
+export const budgetsRouter = router({
+  /** Hours granted, used and left per (organisation, action, school year). */
+  list: roleProcedure('coordinator', 'admin', 'requester')
+    .input(z.strictObject({ schoolYear: schoolYearInput.optional(), organisationId: idInput.optional() }).default({}))
+    .query(({ ctx, input }) => budgets.list(ctx.db, ctx.user, input)),
+
+  set: coordinator
+    .input(z.strictObject({ organisationId: idInput, action: actionInput, schoolYear: schoolYearInput, hours: z.number().min(0).max(100_000) }))
+    .mutation(({ ctx, input }) => budgets.set(ctx.db, ctx.user, input, ctx.now())),
+});
+

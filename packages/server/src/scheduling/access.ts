@@ -1,0 +1,32 @@
+import type { StaffUser, Submitter } from '../auth/actor.js';
+import type { DbOrTx } from '../db/database.js';
+import { DomainError } from '../trpc/errors.js';
+import { findMediator, findMediatorByUser, type Mediator } from './mediator.repository.js';
+
+/** Coordinators and admins run the schedule of their whole tenant. */
+export function isCoordinator(who: Submitter): boolean {
+  return who.kind === 'staff' && (who.role === 'coordinator' || who.role === 'admin');
+}
+
+export function auditActor(who: Submitter) {
+  return who.kind === 'staff' ? { kind: 'user' as const, id: who.userId } : { kind: 'key' as const, id: who.keyId };
+}
+
+/**
+ * The mediator a call is about. A mediator acts on their own profile only
+ * (an id naming someone else is refused, not silently replaced); a
+ * coordinator names one of the tenant's mediators.
+ */
+export async function mediatorInScope(db: DbOrTx, user: StaffUser, requested: string | undefined): Promise<Mediator> {
+  if (user.role === 'mediator') {
+    const own = await findMediatorByUser(db, user.tenantId, user.userId);
+    if (!own) throw new DomainError('FORBIDDEN', 'noMediatorProfile');
+    if (requested && requested !== own.id) throw new DomainError('FORBIDDEN', 'ownAvailabilityOnly');
+    return own;
+  }
+  if (!isCoordinator(user)) throw new DomainError('FORBIDDEN', 'forbiddenRole');
+  if (!requested) throw new DomainError('BAD_REQUEST', 'mediatorRequired', {}, 'mediatorId');
+  const mediator = await findMediator(db, user.tenantId, requested);
+  if (!mediator) throw new DomainError('NOT_FOUND', 'mediatorNotFound');
+  return mediator;
+}

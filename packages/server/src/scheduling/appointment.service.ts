@@ -1,0 +1,284 @@
+import type { Locale } from '@ponte/forms';
+import { DateTime } from 'luxon';
+import type { StaffUser, Submitter } from '../auth/actor.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { DialectName } from '../db/connect.js';
+import type { AppointmentMode, Db, PlanAction } from '../db/database.js';
+import { newId } from '../ids.js';
+import { findOrganisation, findTenant } from '../tenancy/organisation.repository.js';
+import { DomainError } from '../trpc/errors.js';
+import { auditActor, isCoordinator } from './access.js';
+import { findAppointment, listAppointments, saveAppointment, type Appointment } from './appointment.repository.js';
+import { availableIntervals } from './availability-expansion.js';
+import { exceptionsOf, rulesOf } from './availability.repository.js';
+import { commitAppointments, type Override } from './booking-guard.js';
+import { findMediator, findMediatorByUser } from './mediator.repository.js';
+import { bufferUntilOf, placeKeyOf } from './placement.js';
+import { schoolYearOf } from './school-year.js';
+import { findSettings, type SchedulingSettings } from './settings.repository.js';
+import { ZoneCalendar } from './zone-calendar.js';
+
+export interface BookInput {
+  mediatorId: string;
+  organisationId?: string | undefined;
+  submissionId?: string | undefined;
+  action: PlanAction;
+  start: string;
+  durationMinutes: number;
+  mode: AppointmentMode;
+  place?: string | undefined;
+  caseCode?: string | undefined;
+  series?: { weeklyCount?: number | undefined; starts?: string[] | undefined } | undefined;
+  override?: boolean | undefined;
+  overrideReason?: string | undefined;
+}
+
+interface Options {
+  dialect: DialectName;
+  locale: Locale;
+  now: Date;
+}
+
+/** What callers see of an appointment: its columns, without the internals of the invariant. */
+export function view(a: Appointment) {
+  const { tenantId: _t, placeKey: _p, bufferUntil: _b, ...rest } = a;
+  return rest;
+}
+
+/** Who books for which organisation: a key or a referent for their own, coordinators for any of the tenant. */
+function organisationFor(who: Submitter, requested: string | undefined): string {
+  if (who.kind === 'key') {
+    if (requested && requested !== who.organisationId) throw new DomainError('FORBIDDEN', 'keyOtherOrganisation');
+    return who.organisationId;
+  }
+  if (isCoordinator(who)) {
+    if (!requested) throw new DomainError('BAD_REQUEST', 'organisationRequired', {}, 'organisationId');
+    return requested;
+  }
+  if (who.role === 'requester' && who.organisationId) {
+    if (requested && requested !== who.organisationId) throw new DomainError('FORBIDDEN', 'forbiddenRole');
+    return who.organisationId;
+  }
+  throw new DomainError('FORBIDDEN', 'forbiddenRole');
+}
+
+function overrideOf(who: Submitter, input: { override?: boolean | undefined; overrideReason?: string | undefined }): Override | undefined {
+  if (!input.override) return undefined;
+  if (!isCoordinator(who)) throw new DomainError('FORBIDDEN', 'overrideNotAllowed');
+  const reason = input.overrideReason?.trim();
+  if (!reason) throw new DomainError('BAD_REQUEST', 'overrideReasonRequired', {}, 'overrideReason');
+  return { reason };
+}
+
+/** The start instants of a booking: one, weekly at the same local time, or the dates given. */
+function occurrences(start: string, series: BookInput['series'], zone: string): Date[] {
+  if (!series) return [new Date(start)];
+  if (series.weeklyCount !== undefined && series.starts !== undefined) throw new DomainError('BAD_REQUEST', 'seriesShape', {}, 'series');
+  if (series.weeklyCount !== undefined) {
+    // Weeks are added in the tenant's zone, so the series keeps its local time across a change of offset.
+    const first = DateTime.fromISO(start, { zone });
+    return Array.from({ length: series.weeklyCount }, (_, i) => first.plus({ weeks: i }).toJSDate());
+  }
+  if (series.starts !== undefined) return [new Date(start), ...series.starts.map((s) => new Date(s))];
+  throw new DomainError('BAD_REQUEST', 'seriesShape', {}, 'series');
+}
+
+function billed(durationMinutes: number, settings: SchedulingSettings): number {
+  return Math.max(durationMinutes, settings.minimumBillableMinutes);
+}
+
+/** Bookings not made by a coordinator must fall inside the mediator's declared availability. */
+async function checkAvailability(db: Db, tenantId: string, mediatorId: string, zone: string, spans: { start: Date; end: Date }[]): Promise<void> {
+  const from = new Date(Math.min(...spans.map((s) => s.start.getTime())) - 86_400_000);
+  const to = new Date(Math.max(...spans.map((s) => s.end.getTime())) + 86_400_000);
+  const cal = new ZoneCalendar(zone, from, to);
+  const [rules, exceptions] = await Promise.all([
+    rulesOf(db, tenantId, [mediatorId]),
+    exceptionsOf(db, tenantId, [mediatorId], cal.days[0]?.date, cal.days.at(-1)?.date),
+  ]);
+  const open = availableIntervals(cal, rules, exceptions);
+  for (const [i, s] of spans.entries()) {
+    if (!open.some((o) => o.start <= s.start.getTime() && s.end.getTime() <= o.end)) {
+      throw new DomainError('CONFLICT', 'outsideAvailability', {}, i === 0 ? 'start' : `occurrences.${i}`);
+    }
+  }
+}
+
+export async function book(db: Db, who: Submitter, input: BookInput, o: Options) {
+  const organisationId = organisationFor(who, input.organisationId);
+  const override = overrideOf(who, input);
+  const organisation = await findOrganisation(db, who.tenantId, organisationId);
+  if (!organisation) throw new DomainError('NOT_FOUND', 'organisationUnknown');
+  const mediator = await findMediator(db, who.tenantId, input.mediatorId);
+  if (!mediator) throw new DomainError('NOT_FOUND', 'mediatorNotFound');
+  if (!mediator.active) throw new DomainError('CONFLICT', 'mediatorInactive', {}, 'mediatorId');
+  if (input.submissionId) {
+    const s = await db.selectFrom('submissions').select('id').where('tenant_id', '=', who.tenantId).where('organisation_id', '=', organisationId).where('id', '=', input.submissionId).executeTakeFirst();
+    if (!s) throw new DomainError('NOT_FOUND', 'submissionNotFound');
+  }
+  const place = (input.place ?? '').trim();
+  if (input.mode === 'in_person' && !place) throw new DomainError('BAD_REQUEST', 'placeRequired', {}, 'place');
+  const tenant = (await findTenant(db, who.tenantId))!;
+  const settings = await findSettings(db, who.tenantId);
+
+  const starts = occurrences(input.start, input.series, tenant.timeZone);
+  const spans = starts.map((start) => ({ start, end: new Date(start.getTime() + input.durationMinutes * 60_000) }));
+  if (!isCoordinator(who)) await checkAvailability(db, who.tenantId, mediator.id, tenant.timeZone, spans);
+
+  const at = o.now.toISOString();
+  const seriesId = spans.length > 1 ? newId() : null;
+  const rows: Appointment[] = spans.map(({ start, end }) => ({
+    id: newId(),
+    tenantId: who.tenantId,
+    mediatorId: mediator.id,
+    organisationId,
+    submissionId: input.submissionId ?? null,
+    seriesId,
+    action: input.action,
+    schoolYear: schoolYearOf(start, tenant.timeZone),
+    startsAt: start.toISOString(),
+    endsAt: end.toISOString(),
+    bufferUntil: bufferUntilOf(end, input.mode, settings.travelBufferMinutes).toISOString(),
+    mode: input.mode,
+    place,
+    placeKey: placeKeyOf(place),
+    caseCode: (input.caseCode ?? '').trim(),
+    status: 'scheduled',
+    sequence: 0,
+    billedMinutes: billed(input.durationMinutes, settings),
+    cancelledAt: null,
+    cancellation: null,
+    createdAt: at,
+    updatedAt: at,
+  }));
+  await commitAppointments(db, o.dialect, who, tenant.timeZone, o.locale, {
+    inserts: rows,
+    updates: [],
+    ...(seriesId ? { series: { id: seriesId, tenantId: who.tenantId, mediatorId: mediator.id, organisationId, createdAt: at } } : {}),
+    override,
+    auditAction: 'appointment.booked',
+    auditDetails: seriesId ? { seriesId } : {},
+  });
+  return { seriesId, appointments: rows.map(view) };
+}
+
+/** An appointment the caller may see: coordinators any of the tenant, a mediator theirs, a referent their organisation's. */
+async function visible(db: Db, user: StaffUser, id: string): Promise<Appointment> {
+  const a = await findAppointment(db, user.tenantId, id);
+  if (!a) throw new DomainError('NOT_FOUND', 'appointmentNotFound');
+  if (isCoordinator(user)) return a;
+  if (user.role === 'mediator') {
+    const own = await findMediatorByUser(db, user.tenantId, user.userId);
+    if (own?.id === a.mediatorId) return a;
+  }
+  if (user.role === 'requester' && user.organisationId === a.organisationId) return a;
+  throw new DomainError('NOT_FOUND', 'appointmentNotFound');
+}
+
+export async function get(db: Db, user: StaffUser, id: string) {
+  return view(await visible(db, user, id));
+}
+
+export async function list(db: Db, user: StaffUser, f: { from: string; to: string; mediatorId?: string | undefined; organisationId?: string | undefined }) {
+  const filter = { ...f };
+  if (user.role === 'mediator') {
+    const own = await findMediatorByUser(db, user.tenantId, user.userId);
+    if (!own || (f.mediatorId && f.mediatorId !== own.id)) return [];
+    filter.mediatorId = own.id;
+  } else if (user.role === 'requester') {
+    if (!user.organisationId || (f.organisationId && f.organisationId !== user.organisationId)) return [];
+    filter.organisationId = user.organisationId;
+  } else if (!isCoordinator(user)) {
+    throw new DomainError('FORBIDDEN', 'forbiddenRole');
+  }
+  return (await listAppointments(db, user.tenantId, filter)).map(view);
+}
+
+function changeable(a: Appointment): void {
+  if (a.status !== 'scheduled') throw new DomainError('CONFLICT', 'appointmentNotChangeable');
+}
+
+/** Moves an appointment, keeping its id (and iCal UID) and raising its SEQUENCE. */
+export async function reschedule(
+  db: Db,
+  user: StaffUser,
+  input: { id: string; start: string; durationMinutes?: number | undefined },
+  o: Options,
+) {
+  if (!isCoordinator(user)) throw new DomainError('FORBIDDEN', 'forbiddenRole');
+  const a = await visible(db, user, input.id);
+  changeable(a);
+  const tenant = (await findTenant(db, user.tenantId))!;
+  const settings = await findSettings(db, user.tenantId);
+  const duration = input.durationMinutes ?? (Date.parse(a.endsAt) - Date.parse(a.startsAt)) / 60_000;
+  const start = new Date(input.start);
+  const end = new Date(start.getTime() + duration * 60_000);
+  const moved: Appointment = {
+    ...a,
+    startsAt: start.toISOString(),
+    endsAt: end.toISOString(),
+    bufferUntil: bufferUntilOf(end, a.mode, settings.travelBufferMinutes).toISOString(),
+    schoolYear: schoolYearOf(start, tenant.timeZone),
+    billedMinutes: billed(duration, settings),
+    sequence: a.sequence + 1,
+    updatedAt: o.now.toISOString(),
+  };
+  await commitAppointments(db, o.dialect, user, tenant.timeZone, o.locale, {
+    inserts: [],
+    updates: [moved],
+    budgetUnchanged: moved.schoolYear === a.schoolYear && moved.billedMinutes <= a.billedMinutes,
+    auditAction: 'appointment.rescheduled',
+    auditDetails: { from: { startsAt: a.startsAt, endsAt: a.endsAt } },
+  });
+  return view(moved);
+}
+
+/**
+ * Cancels, keeping the row (an iCal reader needs STATUS:CANCELLED under the
+ * same UID). Inside the tenant's notice the minimum billable time still
+ * counts against the budget; before it, nothing does.
+ */
+export async function cancel(db: Db, user: StaffUser, input: { id: string; reason?: string | undefined }, o: Options) {
+  const a = await visible(db, user, input.id);
+  if (!isCoordinator(user) && user.role !== 'requester') throw new DomainError('FORBIDDEN', 'forbiddenRole');
+  changeable(a);
+  const settings = await findSettings(db, user.tenantId);
+  const late = Date.parse(a.startsAt) - o.now.getTime() < settings.cancellationNoticeHours * 3_600_000;
+  const at = o.now.toISOString();
+  const cancelled: Appointment = {
+    ...a,
+    status: 'cancelled',
+    cancelledAt: at,
+    cancellation: late ? 'late' : 'in_time',
+    billedMinutes: late ? settings.minimumBillableMinutes : 0,
+    sequence: a.sequence + 1,
+    updatedAt: at,
+  };
+  await db.transaction().execute(async (trx) => {
+    await saveAppointment(trx, cancelled);
+    await recordAudit(trx, {
+      tenantId: a.tenantId,
+      actor: auditActor(user),
+      action: 'appointment.cancelled',
+      subject: { type: 'appointment', id: a.id },
+      details: { late, billedMinutes: cancelled.billedMinutes, reason: input.reason ?? '', sequence: cancelled.sequence },
+      at,
+    });
+  });
+  return view(cancelled);
+}
+
+/** Records whether the meeting took place: coordinators, or the mediator who held it. */
+export async function setOutcome(db: Db, user: StaffUser, input: { id: string; outcome: 'held' | 'not_held' }, o: Options) {
+  const a = await visible(db, user, input.id);
+  if (!isCoordinator(user) && user.role !== 'mediator') throw new DomainError('FORBIDDEN', 'forbiddenRole');
+  if (a.status === 'cancelled') throw new DomainError('CONFLICT', 'appointmentNotChangeable');
+  if (Date.parse(a.startsAt) > o.now.getTime()) throw new DomainError('CONFLICT', 'outcomeTooEarly');
+  const at = o.now.toISOString();
+  const done: Appointment = { ...a, status: input.outcome, sequence: a.sequence + 1, updatedAt: at };
+  await db.transaction().execute(async (trx) => {
+    await saveAppointment(trx, done);
+    await recordAudit(trx, { tenantId: a.tenantId, actor: auditActor(user), action: `appointment.${input.outcome}`, subject: { type: 'appointment', id: a.id }, details: { sequence: done.sequence }, at });
+  });
+  return view(done);
+}

@@ -1,0 +1,37 @@
+import { createPonteClient, type PonteClient } from '@ponte/sdk';
+import type { Locale } from '@ponte/forms';
+import { defaultApi } from './default-api.js';
+
+export interface ClientSettings {
+  api: string | undefined;
+  publishableKey: string | undefined;
+  token: () => string | undefined;
+  locale: () => Locale;
+}
+
+/**
+ * One SDK client per widget, made again only when the server or the key
+ * changes; token and locale are read before every request.
+ */
+export class ClientHolder {
+  #client: PonteClient | undefined;
+  #signature = '';
+
+  constructor(private readonly settings: () => ClientSettings) {}
+
+  get client(): PonteClient {
+    const s = this.settings();
+    const url = s.api || defaultApi();
+    const signature = `${url} ${s.publishableKey ?? ''}`;
+    if (!this.#client || signature !== this.#signature) {
+      this.#signature = signature;
+      this.#client = createPonteClient({
+        url,
+        ...(s.publishableKey ? { publishableKey: s.publishableKey } : {}),
+        token: s.token,
+        locale: s.locale,
+      });
+    }
+    return this.#client;
+  }
+}

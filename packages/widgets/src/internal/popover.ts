@@ -1,0 +1,66 @@
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+
+/**
+ * The one owner of @floating-ui/dom (DESIGN §8): keeps a floating element
+ * (a combobox's listbox) next to its anchor while it is open. Loaded lazily,
+ * the first time a list opens.
+ */
+export class Popover {
+  #cleanup: (() => void) | undefined;
+  readonly #onKeydown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    this.hide();
+    this.returnFocus.focus();
+  };
+
+  constructor(
+    readonly anchor: HTMLElement,
+    readonly floating: HTMLElement,
+    /** where focus goes back to when Escape closes the popover */
+    readonly returnFocus: HTMLElement = anchor,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.#cleanup !== undefined;
+  }
+
+  show(): void {
+    if (this.#cleanup) return;
+    this.floating.addEventListener('keydown', this.#onKeydown);
+    // autoUpdate repositions on scroll, resize and layout shifts; its cleanup
+    // must run on hide and when the host leaves the page, or it leaks listeners.
+    this.#cleanup = autoUpdate(this.anchor, this.floating, () => void this.#place());
+  }
+
+  hide(): void {
+    this.floating.removeEventListener('keydown', this.#onKeydown);
+    this.#cleanup?.();
+    this.#cleanup = undefined;
+  }
+
+  async #place(): Promise<void> {
+    // NOTE: 'fixed' rather than 'absolute': Floating UI's offsetParent does
+    // not see through shadow roots (shoelace#1135), fixed needs none.
+    const { x, y } = await computePosition(this.anchor, this.floating, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      // NOTE: Floating UI middlewares are order dependent.
+      middleware: [
+        offset(4),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply: ({ availableHeight, rects, elements }) => {
+            elements.floating.style.maxBlockSize = `${Math.max(120, Math.min(320, availableHeight))}px`;
+            elements.floating.style.minInlineSize = `${rects.reference.width}px`;
+          },
+        }),
+      ],
+    });
+    // Physical left/top are what Floating UI computes; right/bottom are reset
+    // so the logical insets of the static fallback (RTL) do not stretch it.
+    Object.assign(this.floating.style, { position: 'fixed', left: `${x}px`, top: `${y}px`, right: 'auto', bottom: 'auto' });
+  }
+}

@@ -1,0 +1,1 @@
+export { ponteTest, type PonteTestSettings } from '../../../test/ponte-test.js';

@@ -1,0 +1,87 @@
+import { message, type Locale, type MessageKey } from '@ponte/forms';
+
+/*
+ * The widgets' own chrome, in Italian and English. Strings that the forms
+ * catalogue already has (Avanti, Riepilogo, Conferma e invia…) come from
+ * there through `t()`, so both packages say the same thing.
+ */
+const UI = {
+  loading: { it: 'Caricamento del modulo…', en: 'Loading the form…' },
+  loadFailed: { it: 'Impossibile caricare il modulo.', en: 'The form could not be loaded.' },
+  retry: { it: 'Riprova', en: 'Try again' },
+  draftFound: { it: 'Hai una bozza salvata il {date}.', en: 'You have a draft saved on {date}.' },
+  resume: { it: 'Riprendi', en: 'Resume' },
+  restart: { it: 'Ricomincia', en: 'Start over' },
+  stepOf: { it: 'Passo {n} di {total}', en: 'Step {n} of {total}' },
+  steps: { it: 'Passi del modulo', en: 'Form steps' },
+  edit: { it: 'Modifica', en: 'Change' },
+  editSection: { it: 'Modifica: {section}', en: 'Change: {section}' },
+  sending: { it: 'Invio in corso…', en: 'Sending…' },
+  notGiven: { it: 'Non indicato', en: 'Not given' },
+  receiptHeading: { it: 'Richiesta inviata', en: 'Request sent' },
+  receiptKeep: {
+    it: 'Conserva il codice: serve per seguire lo stato della richiesta.',
+    en: 'Keep the code: you need it to follow the request.',
+  },
+  copyCode: { it: 'Copia codice', en: 'Copy code' },
+  copied: { it: 'Codice copiato.', en: 'Code copied.' },
+  copyFailed: {
+    it: 'Copia non riuscita: seleziona il codice e copialo a mano.',
+    en: 'Could not copy: select the code and copy it by hand.',
+  },
+  newForm: { it: 'Compila un nuovo modulo', en: 'Fill in a new form' },
+  itemAdded: { it: '{item} aggiunto.', en: '{item} added.' },
+  itemRemoved: { it: '{item} rimosso.', en: '{item} removed.' },
+  characters: { it: '{n} caratteri su {max}', en: '{n} of {max} characters' },
+  results: { it: '{n} risultati disponibili.', en: '{n} results available.' },
+  noResults: { it: 'Nessun risultato.', en: 'No results.' },
+  removeChoice: { it: 'Rimuovi {name}', en: 'Remove {name}' },
+  chosen: { it: 'Scelte', en: 'Chosen' },
+  orgMissing: {
+    it: 'Organizzazione non disponibile: manca la chiave pubblica.',
+    en: 'Organisation not available: the publishable key is missing.',
+  },
+  honeypot: { it: 'Lascia vuoto questo campo', en: 'Leave this field empty' },
+  signatureStatement: { it: 'Confermo che i dati sono corretti.', en: 'I confirm that the data are correct.' },
+  scale: { it: '{n} su {points}', en: '{n} of {points}' },
+  statusHeading: { it: 'Stato della richiesta', en: 'Request status' },
+  trackingCode: { it: 'Codice di tracciamento', en: 'Tracking code' },
+  trackingHint: {
+    it: 'Lo trovi nella ricevuta, nel formato XXXX-XXXX-XXXX-XXXX.',
+    en: 'It is on your receipt, in the format XXXX-XXXX-XXXX-XXXX.',
+  },
+  check: { it: 'Verifica lo stato', en: 'Check status' },
+  checking: { it: 'Verifica in corso…', en: 'Checking…' },
+  statusLabel: { it: 'Stato', en: 'Status' },
+  submittedAt: { it: 'Inviata il', en: 'Sent on' },
+  updatedAt: { it: 'Ultimo aggiornamento', en: 'Last update' },
+  trackingRequired: { it: 'Codice di tracciamento: campo obbligatorio.', en: 'Tracking code: this field is required.' },
+  'status.received': { it: 'Ricevuta', en: 'Received' },
+  'status.approved': { it: 'Accolta', en: 'Approved' },
+  'status.pending': { it: 'In attesa', en: 'Pending' },
+  'status.rejected': { it: 'Non accolta', en: 'Not approved' },
+  'status.scheduled': { it: 'Programmata', en: 'Scheduled' },
+  'status.completed': { it: 'Conclusa', en: 'Completed' },
+  'status.cancelled': { it: 'Annullata', en: 'Cancelled' },
+} as const satisfies Record<string, { it: string; en: string }>;
+
+export type UiKey = keyof typeof UI;
+
+function fill(template: string, params?: Record<string, string | number>): string {
+  return params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : template;
+}
+
+/** a widget string in the locale */
+export function ui(key: UiKey, locale: Locale, params?: Record<string, string | number>): string {
+  return fill(UI[key][locale], params);
+}
+
+/** a string of the shared forms catalogue */
+export const t = (key: MessageKey, locale: Locale, params?: Record<string, string | number>): string =>
+  message(key, locale, params);
+
+/** a submission status in words; an unknown status shows its code */
+export function statusName(status: string, locale: Locale): string {
+  const key = `status.${status}`;
+  return key in UI ? ui(key as UiKey, locale) : status;
+}

@@ -1,0 +1,140 @@
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Locale } from '@ponte/forms';
+import { describeError, type PonteTracking } from '@ponte/sdk';
+import { emit } from '../internal/events.js';
+import { formatDate, resolveLocale } from '../internal/locale.js';
+import { ClientHolder } from '../internal/ponte-client.js';
+import { statusName, ui } from '../internal/ui-messages.js';
+import { styles } from './ponte-request-status.styles.js';
+
+/**
+ * @summary Finds a request by its tracking code and tells its status in words.
+ *
+ * `<ponte-request-status>` needs no key: whoever holds a tracking code may
+ * read the status and dates of that request (never its content).
+ * Attributes: `api` (server URL; default: the origin the script came from),
+ * `locale` (`it` | `en`; default `<html lang>`, then `it`).
+ * Methods: `submit()`, `reset()`, `reportValidity()`.
+ *
+ * @event ponte-error - The lookup failed. `detail`: `{ message, fieldErrors, code, httpStatus }`.
+ *
+ * @csspart form - The native form element.
+ * @csspart field - The tracking-code field.
+ * @csspart label - Its label.
+ * @csspart control - Its input.
+ * @csspart hint - Its hint (the code's format).
+ * @csspart error - Its error message.
+ * @csspart actions - The row with the button.
+ * @csspart submit - The button.
+ * @csspart receipt - The status found.
+ *
+ * @cssproperty [--ponte-color-primary=var(--bs-primary, #0066cc)] - Button and focus.
+ * @cssproperty [--ponte-color-text=var(--bs-body-color, #1a1a1a)] - Text.
+ * @cssproperty [--ponte-color-danger=var(--bs-danger, #cc334d)] - Errors.
+ * @cssproperty [--ponte-font-family=var(--bs-body-font-family, "Titillium Web", …)] - Font (never downloaded).
+ */
+export class PonteRequestStatus extends LitElement {
+  static override styles = styles;
+
+  /** the Ponte server's base URL; by default the origin the script was loaded from */
+  @property() api?: string;
+  /** 'it' (default) or 'en'; without it the page's `<html lang>` decides */
+  @property() locale?: string;
+
+  @state() private code = '';
+  @state() private error = '';
+  @state() private result: PonteTracking | undefined;
+  @state() private busy = false;
+
+  readonly #clients = new ClientHolder(() => ({
+    api: this.api,
+    publishableKey: undefined,
+    token: () => undefined,
+    locale: () => this.#locale,
+  }));
+
+  get #locale(): Locale {
+    return resolveLocale(this.locale);
+  }
+
+  /** checks that a code was typed, shows the error at the field when not */
+  reportValidity(): boolean {
+    this.error = this.code.trim() ? '' : ui('trackingRequired', this.#locale);
+    if (this.error) void this.updateComplete.then(() => this.renderRoot.querySelector('input')?.focus());
+    return !this.error;
+  }
+
+  /** looks the code up and shows the status */
+  async submit(): Promise<void> {
+    if (!this.reportValidity() || this.busy) return;
+    this.busy = true;
+    this.result = undefined;
+    try {
+      this.result = await this.#clients.client.submissions.track.query({ trackingCode: this.code.trim() });
+    } catch (err) {
+      const description = describeError(err, this.#locale);
+      emit(this, 'ponte-error', description);
+      this.error = Object.values(description.fieldErrors)[0] ?? description.message;
+      await this.updateComplete;
+      this.renderRoot.querySelector('input')?.focus();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  reset(): void {
+    this.code = '';
+    this.error = '';
+    this.result = undefined;
+  }
+
+  protected override render(): TemplateResult {
+    const locale = this.#locale;
+    this.lang = locale;
+    const describedBy = this.error ? 'code-hint code-error' : 'code-hint';
+    return html`<form
+      part="form"
+      novalidate
+      aria-labelledby="status-title"
+      aria-busy=${this.busy ? 'true' : 'false'}
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        void this.submit();
+      }}
+    >
+      <h2 id="status-title">${ui('statusHeading', locale)}</h2>
+      <div class="field" part="field">
+        <label for="code" part="label">${ui('trackingCode', locale)}</label>
+        <p class="hint" id="code-hint" part="hint">${ui('trackingHint', locale)}</p>
+        ${this.error ? html`<p class="error" id="code-error" part="error">${this.error}</p>` : nothing}
+        <input
+          id="code"
+          part="control"
+          type="text"
+          autocomplete="off"
+          spellcheck="false"
+          autocapitalize="characters"
+          maxlength="40"
+          aria-required="true"
+          aria-invalid=${this.error ? 'true' : 'false'}
+          aria-describedby=${describedBy}
+          .value=${this.code}
+          @input=${(e: Event) => (this.code = (e.target as HTMLInputElement).value)}
+        />
+      </div>
+      <div class="actions" part="actions">
+        <button type="submit" part="submit" ?disabled=${this.busy}>${this.busy ? ui('checking', locale) : ui('check', locale)}</button>
+      </div>
+      <div role="status" aria-live="polite">${this.result ? this.#resultView(this.result, locale) : nothing}</div>
+    </form>`;
+  }
+
+  #resultView(result: PonteTracking, locale: Locale): TemplateResult {
+    return html`<dl class="result" part="receipt">
+      <div class="row"><dt>${ui('statusLabel', locale)}</dt><dd class="status">${statusName(result.status, locale)}</dd></div>
+      <div class="row"><dt>${ui('submittedAt', locale)}</dt><dd>${formatDate(result.submittedAt, locale, true)}</dd></div>
+      <div class="row"><dt>${ui('updatedAt', locale)}</dt><dd>${formatDate(result.updatedAt, locale, true)}</dd></div>
+    </dl>`;
+  }
+}

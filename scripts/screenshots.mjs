@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+// Screenshots of the example sites and of every widget, to look at before a
+// change to the widgets or the examples is called done (`npm run screenshots`).
+// Builds nothing: it serves the widgets already built in packages/widgets/dist
+// (`npm run build:widgets`) from a Ponte server started on a fresh demo
+// database, and writes PNGs to screenshots/ at 1280 px and 390 px wide.
+// Alongside, it prints what a reviewer would want to know about each page:
+// console errors, failed requests, and axe-core's accessibility violations.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { puppeteerCore as puppeteer } from '@web/test-runner-chrome';
+import { startPonteProcess } from './ponte-process.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = join(root, 'screenshots');
+const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+const VIEWPORTS = [
+  { name: '1280', width: 1280, height: 900 },
+  { name: '390', width: 390, height: 844 },
+];
+const PAGES = ['school-site', 'municipal-portal'];
+/** Each widget alone, with the credentials it needs: a school's key, a service's, or a mediator's token. */
+const WIDGETS = [
+  { tag: 'ponte-school-request', key: 'pk_demo_manzoni' },
+  { tag: 'ponte-school-questionnaire', key: 'pk_demo_manzoni' },
+  { tag: 'ponte-service-request', key: 'pk_demo_servizi' },
+  { tag: 'ponte-ethnoclinical-request', key: 'pk_demo_servizi' },
+  { tag: 'ponte-school-report', staff: 'amina.elidrissi@demo.ponte.test' },
+  { tag: 'ponte-service-report', staff: 'amina.elidrissi@demo.ponte.test' },
+  { tag: 'ponte-request-status' },
+];
+
+if (!existsSync(join(root, 'packages/widgets/dist/ponte.js'))) {
+  console.error('No widget build: run `npm run build:widgets` first.');
+  process.exit(1);
+}
+mkdirSync(join(out, 'widgets'), { recursive: true });
+
+const ponte = await startPonteProcess();
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  // NOTE: native date and time inputs follow the browser's own locale, not
+  // <html lang>; Debian's Chromium without chromium-l10n only has en-US, so
+  // they read mm/dd/yyyy here where an Italian user's browser shows gg/mm/aaaa.
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+});
+
+async function signIn(email) {
+  const res = await fetch(`${ponte.url}/trpc/auth.signIn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'ponte-demo-2026' }),
+  });
+  const body = await res.json();
+  if (!res.ok) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(body)}`);
+  return body.result.data.token;
+}
+
+/** Opens a page and collects what went wrong on it. */
+async function open(url, viewport) {
+  const page = await browser.newPage();
+  await page.setViewport({ width: viewport.width, height: viewport.height });
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  await page.goto(url, { waitUntil: 'networkidle0' });
+  return { page, problems };
+}
+
+/** Waits until every ponte-* element has rendered and fetched what it needs. */
+async function settle(page) {
+  await page.evaluate(async () => {
+    const elements = [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('ponte-'));
+    await Promise.all(elements.map((e) => customElements.whenDefined(e.localName)));
+    await Promise.all(elements.map((e) => e.updateComplete));
+  });
+  await page.waitForNetworkIdle({ idleTime: 300 });
+  await page.evaluate(() => document.fonts.ready);
+}
+
+async function axe(page) {
+  // Evaluated through the DevTools protocol, so the page's CSP does not apply.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `axe ${v.impact}: ${v.id} (${v.nodes.length}×) ${v.help} — ${v.nodes.map((n) => n.target.join(' > ')).slice(0, 3).join('; ')}`);
+}
+
+const report = [];
+const note = (name, problems) => report.push(problems.length ? `${name}:\n  ${problems.join('\n  ')}` : `${name}: nothing to report`);
+
+try {
+  for (const viewport of VIEWPORTS) {
+    for (const site of PAGES) {
+      const { page, problems } = await open(`${ponte.url}/examples/${site}/`, viewport);
+      await settle(page);
+      const file = join(out, `${site}-${viewport.name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      if (viewport.name === '1280') problems.push(...(await axe(page)));
+      note(file.slice(root.length), problems);
+      await page.close();
+    }
+  }
+
+  const tokens = new Map();
+  for (const widget of WIDGETS) {
+    if (widget.staff && !tokens.has(widget.staff)) tokens.set(widget.staff, await signIn(widget.staff));
+  }
+  for (const viewport of VIEWPORTS) {
+    for (const widget of WIDGETS) {
+      // The school site's page, its content replaced by the one widget: the
+      // site's theme and ponte.js stay, so the widget looks as it would there.
+      const { page, problems } = await open(`${ponte.url}/examples/school-site/`, viewport);
+      await page.evaluate(
+        (tag, key, token) => {
+          const main = document.querySelector('main');
+          main.replaceChildren();
+          const h1 = document.createElement('h1');
+          h1.textContent = tag;
+          const el = document.createElement(tag);
+          if (key) el.setAttribute('publishable-key', key);
+          if (token) el.token = token;
+          main.append(h1, el);
+        },
+        widget.tag,
+        widget.key ?? null,
+        tokens.get(widget.staff) ?? null,
+      );
+      await settle(page);
+      const element = await page.$(`main > ${widget.tag}`);
+      const file = join(out, 'widgets', `${widget.tag}-${viewport.name}.png`);
+      await element.screenshot({ path: file });
+      if (viewport.name === '1280') {
+        problems.push(...(await axe(page)));
+        // The error state: what a user sees after pressing on with nothing filled in.
+        const valid = await page.evaluate((tag) => document.querySelector(tag).reportValidity?.(), widget.tag);
+        await settle(page);
+        const errorsFile = join(out, 'widgets', `${widget.tag}-errors-${viewport.name}.png`);
+        await element.screenshot({ path: errorsFile });
+        problems.push(...(await axe(page)).map((p) => `(error state) ${p}`));
+        if (valid === true) problems.push('reportValidity() answered true with nothing filled in');
+      }
+      note(file.slice(root.length), problems);
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  ponte.stop();
+}
+
+console.log(`Screenshots in ${out}\n\n${report.join('\n')}`);
