@@ -88,14 +88,16 @@ export default {
     templateWhitespace((id) => id.startsWith(`${widgets}src/`)),
     noServerCode(),
     cleanDist(`${widgets}dist`),
-    terser({ module: true, ecma: 2020, format: { comments: false } }),
+    terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
   ],
   treeshake: {
     // NOTE: @trpc/client declares no "sideEffects" in its package.json, so
     // rollup keeps every module its index re-exports, used or not (wsLink and
     // its helpers: some 6 kB minified). Its modules only define functions and
     // classes; packages that do declare the field keep their own answer.
-    moduleSideEffects: (id) => !id.includes('/node_modules/@trpc/client/'),
+    // @trpc/server (whose observable and error helpers the client imports) has
+    // no "sideEffects" field either, and its modules are as pure.
+    moduleSideEffects: (id) => !/\/node_modules\/@trpc\/(client|server)\//.test(id),
   },
   // A widget must not load anything from a third party (DESIGN §6): every
   // import is resolved into the bundle, none left to the browser.

@@ -147,6 +147,26 @@ try {
       await page.close();
     }
   }
+
+  // Right to left, and the status checker's result (its values in one column).
+  {
+    const { page, problems } = await open(`${ponte.url}/examples/school-site/`, VIEWPORTS[0]);
+    await page.evaluate(() => {
+      document.documentElement.dir = 'rtl';
+      const main = document.querySelector('main');
+      main.replaceChildren();
+      const el = document.createElement('ponte-school-request');
+      el.setAttribute('publishable-key', 'pk_demo_manzoni');
+      main.append(el);
+    });
+    await settle(page);
+    await (await page.$('main > ponte-school-request')).screenshot({ path: join(out, 'widgets', 'ponte-school-request-rtl-1280.png') });
+    await page.evaluate(() => document.querySelector('ponte-school-request').reportValidity());
+    await settle(page);
+    await (await page.$('main > ponte-school-request')).screenshot({ path: join(out, 'widgets', 'ponte-school-request-rtl-errors-1280.png') });
+    note('rtl', problems);
+    await page.close();
+  }
 } finally {
   await browser.close();
   ponte.stop();

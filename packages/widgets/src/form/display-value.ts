@@ -8,7 +8,7 @@ import {
 import { formatDate } from '../internal/locale.js';
 import { t, ui } from '../internal/ui-messages.js';
 import { codeName } from './combobox-options.js';
-import { likertPoints } from './render-composite.js';
+import { likertPoints } from './field-parts.js';
 
 /**
  * An answer in words, for the summary step: option labels rather than

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FieldDefinition, Locale } from '@ponte/forms';
+import type { FieldDefinition, LikertField, LikertMatrixField, Locale } from '@ponte/forms';
 import { t } from '../internal/ui-messages.js';
 import type { FieldHost } from './field-host.js';
 import { idFor } from './form-paths.js';
@@ -58,3 +58,15 @@ export function single(path: string, field: FieldDefinition, host: FieldHost, co
 
 /** lower-cases the first letter, to put a label inside a sentence: «Aggiungi beneficiario» */
 export const inSentence = (text: string): string => text.charAt(0).toLocaleLowerCase() + text.slice(1);
+
+/** the answers of a Likert scale: 1…points with their labels, then "don't know" */
+export function likertPoints(
+  field: LikertField | LikertMatrixField,
+  locale: Locale,
+): { value: number | 'dontKnow'; label: string }[] {
+  const points = Array.from({ length: field.points ?? 5 }, (_, i) => ({
+    value: i + 1,
+    label: field.pointLabels?.[i] ? `${i + 1} – ${field.pointLabels[i]![locale]}` : String(i + 1),
+  }));
+  return field.allowDontKnow ? [...points, { value: 'dontKnow' as const, label: t('ui.dontKnow', locale) }] : points;
+}

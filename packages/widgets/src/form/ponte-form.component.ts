@@ -17,18 +17,32 @@ import { emit } from '../internal/events.js';
 import { formatDate, resolveLocale } from '../internal/locale.js';
 import { ClientHolder } from '../internal/ponte-client.js';
 import { t, ui } from '../internal/ui-messages.js';
-import { Combobox } from './combobox.js';
+import type { Combobox } from './combobox.js';
 import type { FieldHost } from './field-host.js';
 import { anchorOf, getPath, idFor, setPath, topFields, topKey, visibleData } from './form-paths.js';
 import { styles } from './ponte-form.styles.js';
+import { LazyViews, viewsFor } from './lazy-views.js';
 import { renderField } from './render-field.js';
-import { renderReview } from './render-review.js';
 
 type Phase = 'loading' | 'failed' | 'offer' | 'fill' | 'review' | 'receipt';
 interface Organisation {
   id: string;
   name: string;
+  mechanographicCode?: string | null;
+  sites?: { name: string }[];
 }
+
+/*
+ * Text fields filled in from the sending organisation, by key: its code is
+ * prefilled (and can be corrected), its sites (plessi) are offered as
+ * suggestions while free text stays allowed.
+ */
+const PREFILL: Record<string, (org: Organisation) => string | null | undefined> = {
+  mechanographicCode: (org) => org.mechanographicCode,
+};
+const SUGGEST: Record<string, (org: Organisation) => string[] | undefined> = {
+  site: (org) => org.sites?.map((s) => s.name),
+};
 
 /**
  * Draws any Ponte form definition as a step-by-step form (Designers Italia
@@ -116,11 +130,8 @@ export class PonteForm extends LitElement {
     locale: () => this.#locale,
   }));
 
-  readonly #combobox = new Combobox(
-    () => this.shadowRoot,
-    () => this.requestUpdate(),
-    (text) => this.#announce(text),
-  );
+  readonly #views = new LazyViews(() => this.requestUpdate());
+  #combobox: Combobox | undefined;
 
   get #locale(): Locale {
     return resolveLocale(this.locale);
@@ -135,7 +146,15 @@ export class PonteForm extends LitElement {
       get organisationName() {
         return self.organisation?.name;
       },
-      combobox: this.#combobox,
+      get combobox() {
+        return (self.#combobox ??= new (self.#views.get('combobox')!.Combobox)(
+          () => self.shadowRoot,
+          () => self.requestUpdate(),
+          (text) => self.#announce(text),
+        ));
+      },
+      view: (name) => this.#views.get(name),
+      suggestions: (path) => (this.organisation && SUGGEST[path]?.(this.organisation)) || [],
       value: (path) => getPath(this.data, path),
       update: (path, value) => this.#update(path, value),
       leave: (path) => this.#leave(path),
@@ -149,7 +168,7 @@ export class PonteForm extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#combobox.close();
+    this.#combobox?.close();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -191,7 +210,7 @@ export class PonteForm extends LitElement {
     await this.#loadValidator();
     this.def.sections.flatMap((s) => s.fields).forEach((f) => this.#attempted.add(f.key));
     this.#revalidate();
-    return this.#showSummary(Object.entries({ ...this.#clientErrors, ...this.#serverErrors }));
+    return this.#showSummary(this.#errorsIn(this.#sections));
   }
 
   // ---- loading ----
@@ -213,6 +232,8 @@ export class PonteForm extends LitElement {
       this.#offered = this.#draft.load();
       this.data = this.#initialData();
       this.step = 0;
+      await this.#prepare(0).catch(() => undefined);
+      if (load !== this.#loads) return;
       this.phase = this.#offered ? 'offer' : 'fill';
       this.#scheduleValidator();
     } catch (error) {
@@ -234,6 +255,8 @@ export class PonteForm extends LitElement {
     const data: Record<string, unknown> = {};
     for (const field of this.def ? topFields(this.def) : []) {
       if (field.kind === 'organisation' && this.organisation) data[field.key] = this.organisation.id;
+      const prefill = field.kind === 'text' && this.organisation && PREFILL[field.key]?.(this.organisation);
+      if (prefill) data[field.key] = prefill;
       if ((field.kind === 'group' || field.kind === 'timeSlots') && field.minItems) {
         data[field.key] = Array.from({ length: field.minItems }, () => ({}));
       }
@@ -241,10 +264,15 @@ export class PonteForm extends LitElement {
     return data;
   }
 
+  /** on idle: the validator, and the views of the later steps and the summary */
   #scheduleValidator(): void {
+    const later = () => {
+      void this.#loadValidator();
+      if (this.def) void this.#views.load([...viewsFor(topFields(this.def)), 'review']).catch(() => undefined);
+    };
     const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback;
-    if (idle) idle(() => void this.#loadValidator());
-    else setTimeout(() => void this.#loadValidator(), 1500);
+    if (idle) idle(later);
+    else setTimeout(later, 1500);
   }
 
   #loadValidator(): Promise<void> {
@@ -315,18 +343,36 @@ export class PonteForm extends LitElement {
     await this.#loadValidator();
     section.fields.forEach((f) => this.#attempted.add(f.key));
     this.#revalidate();
-    const keys = new Set(section.fields.map((f) => f.key));
-    const errors = Object.entries({ ...this.#clientErrors, ...this.#serverErrors }).filter(([p]) => keys.has(topKey(p)));
-    if (!this.#showSummary(errors)) return;
+    if (!this.#showSummary(this.#errorsIn([section]))) return;
     if (this.step + 1 < this.#sections.length) await this.#goTo(this.step + 1);
     else if (await this.reportValidity()) {
+      await this.#views.load(['review']);
       this.phase = 'review';
       this.errorSummary = [];
       await this.#focusHeading();
     }
   }
 
+  /**
+   * The errors of the fields of `sections` (visible or not: a hidden field
+   * has no error), in form order: the order of the fields on the page,
+   * whatever order the validator found them in.
+   */
+  #errorsIn(sections: readonly SectionDefinition[]): [string, string][] {
+    const order = sections.flatMap((s) => s.fields.map((f) => f.key));
+    const rank = (path: string) => order.indexOf(topKey(path));
+    return Object.entries({ ...this.#clientErrors, ...this.#serverErrors })
+      .filter(([path]) => rank(path) >= 0)
+      .sort(([a], [b]) => rank(a) - rank(b));
+  }
+
+  /** fetches the lazy views a step draws with, so that it shows whole */
+  #prepare(step: number): Promise<unknown> {
+    return this.#views.load(viewsFor(this.#sections[step]?.fields ?? []));
+  }
+
   async #goTo(step: number): Promise<void> {
+    await this.#prepare(step);
     this.phase = 'fill';
     this.step = step;
     this.errorSummary = [];
@@ -352,8 +398,10 @@ export class PonteForm extends LitElement {
     const anchor = (this.def && anchorOf(this.def, path)) ?? path;
     const index = this.#sections.findIndex((s) => s.fields.some((f) => f.key === topKey(anchor)));
     if (index >= 0 && (index !== this.step || this.phase !== 'fill')) {
+      await this.#prepare(index);
       this.phase = 'fill';
       this.step = index;
+      // The summary stays, so the remaining errors can still be followed.
     }
     await this.updateComplete;
     this.#focusPath(anchor);
@@ -385,6 +433,7 @@ export class PonteForm extends LitElement {
         ...(this.token && this.organisationId ? { organisationId: this.organisationId } : {}),
       });
       this.#draft?.clear();
+      await this.#views.load(['review']).catch(() => undefined);
       this.receipt = receipt;
       this.phase = 'receipt';
       emit(this, 'ponte-submitted', receipt);
@@ -446,7 +495,7 @@ export class PonteForm extends LitElement {
           </div>`
         : html`<p class="loading" role="status" aria-busy="true">${ui('loading', locale)}</p>`;
     }
-    if (this.phase === 'receipt' && this.receipt) return this.#receiptView(locale);
+    if (this.phase === 'receipt' && this.receipt) return this.#receiptView(locale) ?? html`<p class="loading" role="status">${ui('loading', locale)}</p>`;
     if (this.phase === 'offer' && this.#offered) return this.#offerView(locale, this.#offered);
     this.#visible = new Set(visibleFields(def, this.data));
     this.#computeShown();
@@ -469,7 +518,7 @@ export class PonteForm extends LitElement {
       ${this.#stepsView(sections, reviewing ? sections.length : step, locale)} ${this.#errorSummaryView(locale)}
       <h3 id="step-heading" tabindex="-1">${reviewing ? t('ui.summary', locale) : section?.title[locale]}</h3>
       ${reviewing
-        ? renderReview({
+        ? this.#views.get('review')?.renderReview({
             def,
             sections,
             data: this.data,
@@ -497,7 +546,9 @@ export class PonteForm extends LitElement {
 
   #stepsView(sections: SectionDefinition[], current: number, locale: Locale): TemplateResult {
     const titles = [...sections.map((s) => s.title[locale]), t('ui.summary', locale)];
-    return html`<nav aria-label=${ui('steps', locale)}>
+    // NOTE: axe landmark-unique: two forms on one page must not both name
+    // their step list "Passi del modulo", so the name carries the form's title.
+    return html`<nav aria-label="${ui('steps', locale)}: ${this.def?.title[locale]}">
       <p class="step-count">${ui('stepOf', locale, { n: current + 1, total: titles.length })}</p>
       <ol class="steps" part="steps">
         ${titles.map(
@@ -575,24 +626,13 @@ export class PonteForm extends LitElement {
     </section>`;
   }
 
-  #receiptView(locale: Locale): TemplateResult {
-    const receipt = this.receipt!;
-    return html`<section class="receipt" part="receipt" aria-labelledby="step-heading">
-      <h2 id="step-heading" tabindex="-1">${ui('receiptHeading', locale)}</h2>
-      <p>${t('ui.submitted', locale)} ${formatDate(receipt.submittedAt, locale, true)}</p>
-      <dl>
-        <div class="row"><dt>${t('ui.protocolNumber', locale)}</dt><dd>${receipt.protocol}</dd></div>
-        <div class="row">
-          <dt>${t('ui.trackingCode', locale)}</dt>
-          <dd><code class="code">${receipt.trackingCode}</code></dd>
-        </div>
-      </dl>
-      <p>${ui('receiptKeep', locale)}</p>
-      <div class="actions" part="actions">
-        <button type="button" part="submit" @click=${() => void this.#copyCode()}>${ui('copyCode', locale)}</button>
-        <button type="button" class="secondary" @click=${() => this.reset()}>${ui('newForm', locale)}</button>
-      </div>
-      <p class="copy-status" role="status">${this.copyMessage}</p>
-    </section>`;
+  #receiptView(locale: Locale): TemplateResult | undefined {
+    return this.#views.get('review')?.renderReceipt({
+      receipt: this.receipt!,
+      locale,
+      copyMessage: this.copyMessage,
+      copy: () => void this.#copyCode(),
+      reset: () => this.reset(),
+    });
   }
 }

@@ -8,7 +8,6 @@ export const styles = [
       margin-block-start: 0;
     }
     .description,
-    .hint,
     .counter,
     .step-count {
       color: var(--_muted);
@@ -54,7 +53,6 @@ export const styles = [
       padding: 0;
       min-inline-size: 0;
     }
-    label,
     legend {
       display: block;
       font-weight: 600;
@@ -85,11 +83,6 @@ export const styles = [
     }
     input.short {
       max-inline-size: 10rem;
-    }
-    .error {
-      color: var(--_danger);
-      font-weight: 600;
-      margin-block: 0.25rem;
     }
     .choices {
       display: flex;
@@ -256,17 +249,6 @@ export const styles = [
     .receipt {
       border-inline-start: 5px solid var(--_success);
       padding-inline: 1rem;
-    }
-    .receipt .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 1rem;
-    }
-    .receipt dt {
-      font-weight: 600;
-    }
-    .receipt dd {
-      margin: 0;
     }
     .code {
       font-family: var(--ponte-font-family-mono, 'Roboto Mono', ui-monospace, monospace);

@@ -1,23 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { GroupField, LikertField, LikertMatrixField, Locale, TimeSlotsField } from '@ponte/forms';
+import type { FieldDefinition, GroupField, LikertField, LikertMatrixField, TimeSlotsField } from '@ponte/forms';
 import { t } from '../internal/ui-messages.js';
 import type { FieldHost } from './field-host.js';
-import { errorText, fieldset, inSentence, invalid } from './field-parts.js';
+import { errorText, fieldset, inSentence, invalid, likertPoints } from './field-parts.js';
 import { idFor } from './form-paths.js';
-import { renderField } from './render-field.js';
 
-/** the answers of a Likert scale: 1…points with their labels, then "don't know" */
-export function likertPoints(
-  field: LikertField | LikertMatrixField,
-  locale: Locale,
-): { value: number | 'dontKnow'; label: string }[] {
-  const points = Array.from({ length: field.points ?? 5 }, (_, i) => ({
-    value: i + 1,
-    label: field.pointLabels?.[i] ? `${i + 1} – ${field.pointLabels[i]![locale]}` : String(i + 1),
-  }));
-  return field.allowDontKnow ? [...points, { value: 'dontKnow' as const, label: t('ui.dontKnow', locale) }] : points;
-}
 
 export function renderLikert(field: LikertField, path: string, host: FieldHost): TemplateResult {
   const id = idFor(path);
@@ -112,7 +100,10 @@ function removeButton(path: string, host: FieldHost, index: number, itemName: st
   </button>`;
 }
 
-export function renderGroup(field: GroupField, path: string, host: FieldHost): TemplateResult {
+/** the renderer of a group's fields, passed in by render-field (which imports this module lazily) */
+export type RenderChild = (field: FieldDefinition, path: string, host: FieldHost) => TemplateResult;
+
+export function renderGroup(field: GroupField, path: string, host: FieldHost, renderChild: RenderChild): TemplateResult {
   const list = items(host, path);
   const itemName = field.itemLabel[host.locale];
   return fieldset(
@@ -125,7 +116,7 @@ export function renderGroup(field: GroupField, path: string, host: FieldHost): T
           <legend>${numbered}</legend>
           ${field.fields.map((child) => {
             const childPath = `${path}.${i}.${child.key}`;
-            return host.isVisible(childPath) ? renderField(child, childPath, host) : nothing;
+            return host.isVisible(childPath) ? renderChild(child, childPath, host) : nothing;
           })}
           ${list.length > (field.minItems ?? 0) ? removeButton(path, host, i, itemName, numbered) : nothing}
         </fieldset>`;

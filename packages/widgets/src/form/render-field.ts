@@ -3,11 +3,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { fieldOptions, type FieldDefinition, type FieldOption, type Locale } from '@ponte/forms';
 import { t, ui } from '../internal/ui-messages.js';
-import { renderCombobox } from './combobox.js';
 import type { FieldHost } from './field-host.js';
 import { describedBy, fieldset, hintAndError, invalid, single } from './field-parts.js';
 import { idFor } from './form-paths.js';
-import { renderGroup, renderLikert, renderLikertMatrix, renderTimeSlots } from './render-composite.js';
 
 type Input = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 const valueOf = (e: Event): string => (e.target as Input).value;
@@ -51,15 +49,15 @@ export function renderField(field: FieldDefinition, path: string, host: FieldHos
       return checkbox(field, path, host);
     case 'language':
     case 'country':
-      return renderCombobox(field, path, host);
+      return host.view('combobox')?.renderCombobox(field, path, host) ?? pending(host);
     case 'likert':
-      return renderLikert(field, path, host);
+      return host.view('composite')?.renderLikert(field, path, host) ?? pending(host);
     case 'likertMatrix':
-      return renderLikertMatrix(field, path, host);
+      return host.view('composite')?.renderLikertMatrix(field, path, host) ?? pending(host);
     case 'group':
-      return renderGroup(field, path, host);
+      return host.view('composite')?.renderGroup(field, path, host, renderField) ?? pending(host);
     case 'timeSlots':
-      return renderTimeSlots(field, path, host);
+      return host.view('composite')?.renderTimeSlots(field, path, host) ?? pending(host);
     case 'organisation':
       return organisation(field, path, host);
     case 'signature':
@@ -67,14 +65,20 @@ export function renderField(field: FieldDefinition, path: string, host: FieldHos
   }
 }
 
+/** in place of a field whose view is still being fetched (the form fetches a step's views before showing it) */
+const pending = (host: FieldHost): TemplateResult => html`<p class="loading" role="status">${ui('loading', host.locale)}</p>`;
+
 function textInput(field: FieldDefinition, path: string, host: FieldHost, type: string): TemplateResult {
   const value = host.value(path);
+  const suggestions = host.suggestions(path);
+  const id = idFor(path);
   const bounds = 'min' in field || 'max' in field ? (field as { min?: string; max?: string }) : {};
   return html`<input
-    id=${idFor(path)}
-    part="control"
-    type=${type}
-    .value=${live(typeof value === 'string' ? value : '')}
+      id=${id}
+      part="control"
+      type=${type}
+      list=${ifDefined(suggestions.length ? `${id}-l` : undefined)}
+      .value=${live(typeof value === 'string' ? value : '')}
     autocomplete=${ifDefined('autocomplete' in field ? field.autocomplete : undefined)}
     maxlength=${ifDefined('maxLength' in field ? field.maxLength : undefined)}
     min=${ifDefined(typeof bounds.min === 'string' ? bounds.min : undefined)}
@@ -84,7 +88,7 @@ function textInput(field: FieldDefinition, path: string, host: FieldHost, type: 
     aria-describedby=${describedBy(path, field, host)}
     @input=${(e: Event) => host.update(path, valueOf(e))}
     @blur=${() => host.leave(path)}
-  />`;
+    />${suggestions.length ? html`<datalist id="${id}-l">${suggestions.map((s) => html`<option value=${s}></option>`)}</datalist>` : nothing}`;
 }
 
 function textarea(field: FieldDefinition & { maxLength: number }, path: string, host: FieldHost): TemplateResult {

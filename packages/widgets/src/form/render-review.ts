@@ -1,5 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldDefinition, FormDefinition, Locale, SectionDefinition } from '@ponte/forms';
+import type { Receipt } from '@ponte/sdk';
+import { formatDate } from '../internal/locale.js';
 import { t, ui } from '../internal/ui-messages.js';
 import { displayValue } from './display-value.js';
 import { getPath } from './form-paths.js';
@@ -57,4 +59,32 @@ function entry(field: FieldDefinition, path: string, r: ReviewInput): TemplateRe
         : ui('notGiven', r.locale)}
     </dd>
   </div>`;
+}
+
+export interface ReceiptInput {
+  receipt: Receipt;
+  locale: Locale;
+  copyMessage: string;
+  copy: () => void;
+  reset: () => void;
+}
+
+/** after sending: protocol number and tracking code, with a copy button */
+export function renderReceipt({ receipt, locale, copyMessage, copy, reset }: ReceiptInput): TemplateResult {
+  return html`<section class="receipt" part="receipt" aria-labelledby="step-heading">
+    <h2 id="step-heading" tabindex="-1">${ui('receiptHeading', locale)}</h2>
+    <p>${t('ui.submitted', locale)} ${formatDate(receipt.submittedAt, locale, true)}</p>
+    <dl class="values">
+      <dt>${t('ui.protocolNumber', locale)}</dt>
+      <dd>${receipt.protocol}</dd>
+      <dt>${t('ui.trackingCode', locale)}</dt>
+      <dd><code class="code">${receipt.trackingCode}</code></dd>
+    </dl>
+    <p>${ui('receiptKeep', locale)}</p>
+    <div class="actions" part="actions">
+      <button type="button" part="submit" @click=${copy}>${ui('copyCode', locale)}</button>
+      <button type="button" class="secondary" @click=${reset}>${ui('newForm', locale)}</button>
+    </div>
+    <p class="copy-status" role="status">${copyMessage}</p>
+  </section>`;
 }

@@ -102,6 +102,33 @@ export const tokens = css`
     inline-size: 100%;
     max-inline-size: 100%;
   }
+  label {
+    display: block;
+    font-weight: 600;
+  }
+  .hint {
+    color: var(--_muted);
+    margin-block: 0.25rem;
+  }
+  .error {
+    color: var(--_danger);
+    font-weight: 600;
+    margin-block: 0.25rem;
+  }
+  /* label and value pairs (receipt, status): the values in one column */
+  .values {
+    display: grid;
+    grid-template-columns: max-content minmax(0, 1fr);
+    gap: 0.25rem 1rem;
+    margin-block: 1rem;
+  }
+  .values dt {
+    font-weight: 600;
+  }
+  .values dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
   [aria-invalid='true'] {
     border-color: var(--_danger);
     border-width: 2px;
@@ -118,6 +145,15 @@ export const tokens = css`
     flex-wrap: wrap;
     gap: 0.75rem;
     margin-block: 1.5rem;
+  }
+  @media (max-width: 30rem) {
+    .values {
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0;
+    }
+    .values dd {
+      margin-block-end: 0.5rem;
+    }
   }
   @media (prefers-reduced-motion: reduce) {
     * {

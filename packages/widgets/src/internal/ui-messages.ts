@@ -44,25 +44,6 @@ const UI = {
   honeypot: { it: 'Lascia vuoto questo campo', en: 'Leave this field empty' },
   signatureStatement: { it: 'Confermo che i dati sono corretti.', en: 'I confirm that the data are correct.' },
   scale: { it: '{n} su {points}', en: '{n} of {points}' },
-  statusHeading: { it: 'Stato della richiesta', en: 'Request status' },
-  trackingCode: { it: 'Codice di tracciamento', en: 'Tracking code' },
-  trackingHint: {
-    it: 'Lo trovi nella ricevuta, nel formato XXXX-XXXX-XXXX-XXXX.',
-    en: 'It is on your receipt, in the format XXXX-XXXX-XXXX-XXXX.',
-  },
-  check: { it: 'Verifica lo stato', en: 'Check status' },
-  checking: { it: 'Verifica in corso…', en: 'Checking…' },
-  statusLabel: { it: 'Stato', en: 'Status' },
-  submittedAt: { it: 'Inviata il', en: 'Sent on' },
-  updatedAt: { it: 'Ultimo aggiornamento', en: 'Last update' },
-  trackingRequired: { it: 'Codice di tracciamento: campo obbligatorio.', en: 'Tracking code: this field is required.' },
-  'status.received': { it: 'Ricevuta', en: 'Received' },
-  'status.approved': { it: 'Accolta', en: 'Approved' },
-  'status.pending': { it: 'In attesa', en: 'Pending' },
-  'status.rejected': { it: 'Non accolta', en: 'Not approved' },
-  'status.scheduled': { it: 'Programmata', en: 'Scheduled' },
-  'status.completed': { it: 'Conclusa', en: 'Completed' },
-  'status.cancelled': { it: 'Annullata', en: 'Cancelled' },
 } as const satisfies Record<string, { it: string; en: string }>;
 
 export type UiKey = keyof typeof UI;
@@ -80,8 +61,3 @@ export function ui(key: UiKey, locale: Locale, params?: Record<string, string | 
 export const t = (key: MessageKey, locale: Locale, params?: Record<string, string | number>): string =>
   message(key, locale, params);
 
-/** a submission status in words; an unknown status shows its code */
-export function statusName(status: string, locale: Locale): string {
-  const key = `status.${status}`;
-  return key in UI ? ui(key as UiKey, locale) : status;
-}

@@ -5,7 +5,7 @@ import { describeError, type PonteTracking } from '@ponte/sdk';
 import { emit } from '../internal/events.js';
 import { formatDate, resolveLocale } from '../internal/locale.js';
 import { ClientHolder } from '../internal/ponte-client.js';
-import { statusName, ui } from '../internal/ui-messages.js';
+import { say, statusName } from './status-messages.js';
 import { styles } from './ponte-request-status.styles.js';
 
 /**
@@ -60,7 +60,7 @@ export class PonteRequestStatus extends LitElement {
 
   /** checks that a code was typed, shows the error at the field when not */
   reportValidity(): boolean {
-    this.error = this.code.trim() ? '' : ui('trackingRequired', this.#locale);
+    this.error = this.code.trim() ? '' : say('trackingRequired', this.#locale);
     if (this.error) void this.updateComplete.then(() => this.renderRoot.querySelector('input')?.focus());
     return !this.error;
   }
@@ -103,10 +103,10 @@ export class PonteRequestStatus extends LitElement {
         void this.submit();
       }}
     >
-      <h2 id="status-title">${ui('statusHeading', locale)}</h2>
+      <h2 id="status-title">${say('statusHeading', locale)}</h2>
       <div class="field" part="field">
-        <label for="code" part="label">${ui('trackingCode', locale)}</label>
-        <p class="hint" id="code-hint" part="hint">${ui('trackingHint', locale)}</p>
+        <label for="code" part="label">${say('trackingCode', locale)}</label>
+        <p class="hint" id="code-hint" part="hint">${say('trackingHint', locale)}</p>
         ${this.error ? html`<p class="error" id="code-error" part="error">${this.error}</p>` : nothing}
         <input
           id="code"
@@ -124,17 +124,20 @@ export class PonteRequestStatus extends LitElement {
         />
       </div>
       <div class="actions" part="actions">
-        <button type="submit" part="submit" ?disabled=${this.busy}>${this.busy ? ui('checking', locale) : ui('check', locale)}</button>
+        <button type="submit" part="submit" ?disabled=${this.busy}>${this.busy ? say('checking', locale) : say('check', locale)}</button>
       </div>
       <div role="status" aria-live="polite">${this.result ? this.#resultView(this.result, locale) : nothing}</div>
     </form>`;
   }
 
   #resultView(result: PonteTracking, locale: Locale): TemplateResult {
-    return html`<dl class="result" part="receipt">
-      <div class="row"><dt>${ui('statusLabel', locale)}</dt><dd class="status">${statusName(result.status, locale)}</dd></div>
-      <div class="row"><dt>${ui('submittedAt', locale)}</dt><dd>${formatDate(result.submittedAt, locale, true)}</dd></div>
-      <div class="row"><dt>${ui('updatedAt', locale)}</dt><dd>${formatDate(result.updatedAt, locale, true)}</dd></div>
+    return html`<dl class="result values" part="receipt">
+      <dt>${say('statusLabel', locale)}</dt>
+      <dd class="status">${statusName(result.status, locale)}</dd>
+      <dt>${say('submittedAt', locale)}</dt>
+      <dd>${formatDate(result.submittedAt, locale, true)}</dd>
+      <dt>${say('updatedAt', locale)}</dt>
+      <dd>${formatDate(result.updatedAt, locale, true)}</dd>
     </dl>`;
   }
 }
