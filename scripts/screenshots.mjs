@@ -160,10 +160,12 @@ try {
       main.append(el);
     });
     await settle(page);
-    await (await page.$('main > ponte-school-request')).screenshot({ path: join(out, 'widgets', 'ponte-school-request-rtl-1280.png') });
+    // NOTE: an element screenshot in a right-to-left document clips at the
+    // wrong x (the scroll origin is on the right) and comes out blank: take the page.
+    await page.screenshot({ path: join(out, 'widgets', 'ponte-school-request-rtl-1280.png'), fullPage: true });
     await page.evaluate(() => document.querySelector('ponte-school-request').reportValidity());
     await settle(page);
-    await (await page.$('main > ponte-school-request')).screenshot({ path: join(out, 'widgets', 'ponte-school-request-rtl-errors-1280.png') });
+    await page.screenshot({ path: join(out, 'widgets', 'ponte-school-request-rtl-errors-1280.png'), fullPage: true });
     note('rtl', problems);
     await page.close();
   }
