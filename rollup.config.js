@@ -61,6 +61,47 @@ function cleanDist(dir) {
   };
 }
 
+/*
+ * Three chunks (issue 3: the library is budgeted file by file, gzip -9, and
+ * one file gzips smaller than two):
+ *   ponte       everything a widget needs before it can draw, for all seven
+ *               widgets: Lit, the SDK, the form renderer, the status widget;
+ *               the entries only define their element;
+ *   validation  zod and the forms compiler, import()ed on first interaction;
+ *   picker      the language and country picker with Floating UI, import()ed
+ *               by steps that have one.
+ * NOTE: a module named here pulls in the modules it imports that are not
+ * named themselves, whether tree-shaking kept those imports or not, so the
+ * lazy modules are named explicitly: were @ponte/forms's barrel left to
+ * "ponte", it would drag zod into the first load (an earlier attempt did).
+ * A new module only the validator uses belongs in LAZY; left out, it lands
+ * in "ponte" and `npm run bundle:budget` shows the first load grow.
+ */
+const LAZY =
+  /\/node_modules\/(zod|@floating-ui)\/|\/forms\/src\/(field-schemas|form-checks|translate-issues|normalize-submission|validate-submission|field-values|compile-form)\.ts$|\/widgets\/src\/(internal\/(validation|popover)|form\/combobox)\.ts$/;
+
+function chunkOf(id, { getModuleIds, getModuleInfo }) {
+  // The modules the entries import statically, transitively, that survive tree-shaking.
+  chunkOf.firstLoad ??= (() => {
+    const seen = new Set();
+    const stack = [...getModuleIds()].filter((m) => getModuleInfo(m).isEntry).flatMap((m) => getModuleInfo(m).importedIds);
+    while (stack.length) {
+      const m = stack.pop();
+      if (seen.has(m)) continue;
+      seen.add(m);
+      stack.push(...(getModuleInfo(m)?.importedIds ?? []));
+    }
+    return new Set([...seen].filter((m) => getModuleInfo(m).isIncluded && !getModuleInfo(m).isEntry));
+  })();
+  const lazy = LAZY.exec(id);
+  if (lazy) return lazy[1] === '@floating-ui' || /(combobox|popover)\.ts$/.test(id) ? 'picker' : 'validation';
+  // Barrels and modules tree-shaking dropped: they emit nothing, but where
+  // they sit decides which chunk imports which, so they go with the validator
+  // (the only code that reaches the rest of @ponte/forms).
+  if (!getModuleInfo(id).isIncluded) return id.includes('/forms/src/') ? 'validation' : undefined;
+  return chunkOf.firstLoad.has(id) ? 'ponte' : undefined;
+}
+
 export default {
   input,
   output: {
@@ -68,6 +109,7 @@ export default {
     format: 'es',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
+    manualChunks: chunkOf,
   },
   // Lit's development build warns in the console; the default conditions
   // pick its production build. "ponte-source" reads @ponte/forms and

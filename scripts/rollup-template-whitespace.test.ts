@@ -8,9 +8,14 @@ const hook = templateWhitespace((id) => id.startsWith('/src/')).transform as Tra
 const transform = (code: string, id = '/src/a.js') => hook.call({ parse: parseAst }, code, id)?.code ?? code;
 
 describe('template whitespace', () => {
-  it('drops the indentation of html, css and svg templates, keeping the line breaks', () => {
-    const code = 'const a = html`<p>\n      ${x}\n    </p>`;\nconst b = css`\n  :host {\n    color: red;\n  }\n`;\nconst c = svg`<g>\n  <path/>\n</g>`;';
-    assert.equal(transform(code), 'const a = html`<p>\n${x}\n</p>`;\nconst b = css`\n:host {\ncolor: red;\n}\n`;\nconst c = svg`<g>\n<path/>\n</g>`;');
+  it('drops the indentation of html and svg templates, keeping the line breaks', () => {
+    const code = 'const a = html`<p>\n      ${x}\n    </p>`;\nconst c = svg`<g>\n  <path/>\n</g>`;';
+    assert.equal(transform(code), 'const a = html`<p>\n${x}\n</p>`;\nconst c = svg`<g>\n<path/>\n</g>`;');
+  });
+
+  it('compacts css templates without changing selectors', () => {
+    const code = 'const b = css`\n  /* why */\n  :host {\n    color: red;\n  }\n  .a :focus-visible, .b > .c {\n    font: 1rem "Titillium Web", sans-serif;\n  }\n`;';
+    assert.equal(transform(code), 'const b = css`:host{color:red}.a :focus-visible,.b > .c{font:1rem "Titillium Web",sans-serif}`;');
   });
 
   it('leaves other templates, strings and other modules alone', () => {

@@ -1,5 +1,5 @@
 // @ponte/sdk: a typed client of the Ponte API and the helpers every caller needs.
-export { createPonteClient, type PonteClient, type PonteClientOptions, type ValueOrGetter } from './ponte-client.js';
+export { createPonteClient, createUnbatchedPonteClient, type PonteClient, type PonteClientOptions, type ValueOrGetter } from './ponte-client.js';
 export { describeError, type PonteErrorDescription } from './describe-error.js';
 export { newIdempotencyKey } from './idempotency-key.js';
 export type { PonteInputs, PonteOutputs, PonteFormSummary, PonteTracking, PonteSignIn, PonteUser } from './types.js';

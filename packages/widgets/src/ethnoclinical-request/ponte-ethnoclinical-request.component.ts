@@ -1,6 +1,5 @@
 import type { FormId } from '@ponte/forms';
 import { PonteForm } from '../form/ponte-form.component.js';
-import { styles } from './ponte-ethnoclinical-request.styles.js';
 
 /**
  * @summary A.5 request for an ethnoclinical consultation (special-category data, read only by clinicians).
@@ -44,7 +43,5 @@ import { styles } from './ponte-ethnoclinical-request.styles.js';
  * @cssproperty [--ponte-focus-color=#ff9900] - Focus outline.
  */
 export class PonteEthnoclinicalRequest extends PonteForm {
-  static override styles = styles;
-
   override formId: FormId = 'ethnoclinical-request';
 }

@@ -1,8 +1,9 @@
+import { define } from '../internal/define.js';
 import { PonteEthnoclinicalRequest } from './ponte-ethnoclinical-request.component.js';
 
 export { PonteEthnoclinicalRequest };
 
-if (!customElements.get('ponte-ethnoclinical-request')) customElements.define('ponte-ethnoclinical-request', PonteEthnoclinicalRequest);
+define('ponte-ethnoclinical-request', PonteEthnoclinicalRequest);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,4 @@
-import { createPonteClient, type PonteClient } from '@ponte/sdk';
+import { createUnbatchedPonteClient, type PonteClient } from '@ponte/sdk';
 import type { Locale } from '@ponte/forms';
 import { defaultApi } from './default-api.js';
 
@@ -25,7 +25,7 @@ export class ClientHolder {
     const signature = `${url} ${s.publishableKey ?? ''}`;
     if (!this.#client || signature !== this.#signature) {
       this.#signature = signature;
-      this.#client = createPonteClient({
+      this.#client = createUnbatchedPonteClient({
         url,
         ...(s.publishableKey ? { publishableKey: s.publishableKey } : {}),
         token: s.token,

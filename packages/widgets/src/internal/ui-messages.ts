@@ -15,7 +15,6 @@ const UI = {
   stepOf: { it: 'Passo {n} di {total}', en: 'Step {n} of {total}' },
   steps: { it: 'Passi del modulo', en: 'Form steps' },
   edit: { it: 'Modifica', en: 'Change' },
-  editSection: { it: 'Modifica: {section}', en: 'Change: {section}' },
   sending: { it: 'Invio in corso…', en: 'Sending…' },
   notGiven: { it: 'Non indicato', en: 'Not given' },
   receiptHeading: { it: 'Richiesta inviata', en: 'Request sent' },
@@ -43,7 +42,6 @@ const UI = {
   },
   honeypot: { it: 'Lascia vuoto questo campo', en: 'Leave this field empty' },
   signatureStatement: { it: 'Confermo che i dati sono corretti.', en: 'I confirm that the data are correct.' },
-  scale: { it: '{n} su {points}', en: '{n} of {points}' },
 } as const satisfies Record<string, { it: string; en: string }>;
 
 export type UiKey = keyof typeof UI;

@@ -1,8 +1,9 @@
+import { define } from '../internal/define.js';
 import { PonteRequestStatus } from './ponte-request-status.component.js';
 
 export { PonteRequestStatus };
 
-if (!customElements.get('ponte-request-status')) customElements.define('ponte-request-status', PonteRequestStatus);
+define('ponte-request-status', PonteRequestStatus);
 
 declare global {
   interface HTMLElementTagNameMap {

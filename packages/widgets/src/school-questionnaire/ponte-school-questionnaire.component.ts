@@ -1,6 +1,5 @@
 import type { FormId } from '@ponte/forms';
 import { PonteForm } from '../form/ponte-form.component.js';
-import { styles } from './ponte-school-questionnaire.styles.js';
 
 /**
  * @summary The FAMI questionnaire for schools.
@@ -44,7 +43,5 @@ import { styles } from './ponte-school-questionnaire.styles.js';
  * @cssproperty [--ponte-focus-color=#ff9900] - Focus outline.
  */
 export class PonteSchoolQuestionnaire extends PonteForm {
-  static override styles = styles;
-
   override formId: FormId = 'school-questionnaire';
 }

@@ -1,8 +1,9 @@
+import { define } from '../internal/define.js';
 import { PonteSchoolQuestionnaire } from './ponte-school-questionnaire.component.js';
 
 export { PonteSchoolQuestionnaire };
 
-if (!customElements.get('ponte-school-questionnaire')) customElements.define('ponte-school-questionnaire', PonteSchoolQuestionnaire);
+define('ponte-school-questionnaire', PonteSchoolQuestionnaire);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,5 @@
 import type { FormId } from '@ponte/forms';
 import { PonteForm } from '../form/ponte-form.component.js';
-import { styles } from './ponte-school-report.styles.js';
 
 /**
  * @summary A.2 report of a school session, filed by a signed-in mediator (`token` and `organisationId`).
@@ -44,7 +43,5 @@ import { styles } from './ponte-school-report.styles.js';
  * @cssproperty [--ponte-focus-color=#ff9900] - Focus outline.
  */
 export class PonteSchoolReport extends PonteForm {
-  static override styles = styles;
-
   override formId: FormId = 'school-report';
 }

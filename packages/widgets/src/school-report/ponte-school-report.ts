@@ -1,8 +1,9 @@
+import { define } from '../internal/define.js';
 import { PonteSchoolReport } from './ponte-school-report.component.js';
 
 export { PonteSchoolReport };
 
-if (!customElements.get('ponte-school-report')) customElements.define('ponte-school-report', PonteSchoolReport);
+define('ponte-school-report', PonteSchoolReport);
 
 declare global {
   interface HTMLElementTagNameMap {

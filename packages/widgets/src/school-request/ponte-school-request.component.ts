@@ -1,6 +1,5 @@
 import type { FormId } from '@ponte/forms';
 import { PonteForm } from '../form/ponte-form.component.js';
-import { styles } from './ponte-school-request.styles.js';
 
 /**
  * @summary A.1 request for a mediator, from a school page (publishable key of the school).
@@ -44,7 +43,5 @@ import { styles } from './ponte-school-request.styles.js';
  * @cssproperty [--ponte-focus-color=#ff9900] - Focus outline.
  */
 export class PonteSchoolRequest extends PonteForm {
-  static override styles = styles;
-
   override formId: FormId = 'school-request';
 }

@@ -1,8 +1,9 @@
+import { define } from '../internal/define.js';
 import { PonteSchoolRequest } from './ponte-school-request.component.js';
 
 export { PonteSchoolRequest };
 
-if (!customElements.get('ponte-school-request')) customElements.define('ponte-school-request', PonteSchoolRequest);
+define('ponte-school-request', PonteSchoolRequest);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,5 @@
 import type { FormId } from '@ponte/forms';
 import { PonteForm } from '../form/ponte-form.component.js';
-import { styles } from './ponte-service-report.styles.js';
 
 /**
  * @summary A.4 report of a service session, filed by a signed-in mediator (`token` and `organisationId`).
@@ -44,7 +43,5 @@ import { styles } from './ponte-service-report.styles.js';
  * @cssproperty [--ponte-focus-color=#ff9900] - Focus outline.
  */
 export class PonteServiceReport extends PonteForm {
-  static override styles = styles;
-
   override formId: FormId = 'service-report';
 }

@@ -1,8 +1,9 @@
+import { define } from '../internal/define.js';
 import { PonteServiceReport } from './ponte-service-report.component.js';
 
 export { PonteServiceReport };
 
-if (!customElements.get('ponte-service-report')) customElements.define('ponte-service-report', PonteServiceReport);
+define('ponte-service-report', PonteServiceReport);
 
 declare global {
   interface HTMLElementTagNameMap {

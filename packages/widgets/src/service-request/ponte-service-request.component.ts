@@ -1,6 +1,5 @@
 import type { FormId } from '@ponte/forms';
 import { PonteForm } from '../form/ponte-form.component.js';
-import { styles } from './ponte-service-request.styles.js';
 
 /**
  * @summary A.3 request for a mediator, from a social service (publishable key of the service).
@@ -44,7 +43,5 @@ import { styles } from './ponte-service-request.styles.js';
  * @cssproperty [--ponte-focus-color=#ff9900] - Focus outline.
  */
 export class PonteServiceRequest extends PonteForm {
-  static override styles = styles;
-
   override formId: FormId = 'service-request';
 }

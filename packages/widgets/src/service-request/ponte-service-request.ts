@@ -1,8 +1,9 @@
+import { define } from '../internal/define.js';
 import { PonteServiceRequest } from './ponte-service-request.component.js';
 
 export { PonteServiceRequest };
 
-if (!customElements.get('ponte-service-request')) customElements.define('ponte-service-request', PonteServiceRequest);
+define('ponte-service-request', PonteServiceRequest);
 
 declare global {
   interface HTMLElementTagNameMap {
