@@ -112,3 +112,26 @@ describe('rate limits by credential', () => {
     assert.ok(refused >= 3, `refused ${refused}`);
   });
 });
+
+describe('sign-in is never batched', () => {
+  let ts: TestServer;
+  before(async () => {
+    ts = await startTestServer('sqlite', { rateLimits: { publicPerMinute: 1000, staffPerMinute: 1000, signInPerMinute: 3 } });
+  });
+  after(() => ts.close());
+
+  it('refuses a batch carrying sign-ins, so the limiter counts every password tried', async () => {
+    const before = await countRows(ts.server.database.db);
+    const attempt = { email: 'coordinatrice@demo.ponte.test', password: 'wrong' };
+    const res = await fetch(`${ts.url}/trpc/auth.signIn,auth.signIn?batch=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-ponte-locale': 'en' },
+      body: JSON.stringify({ 0: attempt, 1: attempt }),
+    });
+    assert.equal(res.status, 400);
+    const body = (await res.json()) as { error: { message: string } }[];
+    assert.equal(body.length, 2);
+    assert.match(body[0]!.error.message, /not within a batch/);
+    assert.deepEqual(await countRows(ts.server.database.db), before);
+  });
+});

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db/database.js';
-import { fromJson, toIso, toJson } from '../db/values.js';
+import { toJson } from '../db/values.js';
 import { newId } from '../ids.js';
 
 export interface AuditEventInput {
@@ -27,23 +27,4 @@ export async function recordAudit(db: DbOrTx, event: AuditEventInput): Promise<v
       details: toJson(event.details ?? {}),
     })
     .execute();
-}
-
-export async function listAuditForSubject(db: DbOrTx, subjectType: string, subjectId: string) {
-  const rows = await db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('subject_type', '=', subjectType)
-    .where('subject_id', '=', subjectId)
-    .orderBy('at')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    tenantId: r.tenant_id,
-    at: toIso(r.at),
-    actorKind: r.actor_kind,
-    actorId: r.actor_id,
-    action: r.action,
-    details: fromJson<Record<string, unknown>>(r.details),
-  }));
 }

@@ -24,7 +24,3 @@ export function toJson(value: unknown): string {
 export function toInt(value: number | string): number {
   return typeof value === 'number' ? value : Number.parseInt(value, 10);
 }
-
-export function nowIso(): string {
-  return new Date().toISOString();
-}

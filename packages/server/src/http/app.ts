@@ -11,7 +11,7 @@ import type { DatabaseHandle } from '../db/connect.js';
 import { icalFeeds } from '../ical/ical.route.js';
 import { pickLocale, serverMessage } from '../i18n/messages.js';
 import { appRouter, type AppRouter } from '../routers/app.router.js';
-import { contextFactory, ownOrigins } from '../trpc/context.js';
+import { bearerToken, contextFactory, ownOrigins } from '../trpc/context.js';
 import { answerClientError } from './client-errors.js';
 import { liveTokenCache } from './live-token-cache.js';
 import { staticFiles } from './static.js';
@@ -22,8 +22,9 @@ function localeOf(request: FastifyRequest) {
   return pickLocale(typeof explicit === 'string' ? explicit : undefined, request.headers['accept-language']);
 }
 
-function bearerOf(request: FastifyRequest): string | undefined {
-  return request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+/** How many procedures one request calls: a batch names them all in its path ("a,b,c"). */
+function batchedProcedures(request: FastifyRequest): number {
+  return request.url.split('?')[0]!.replace(/^\/trpc\/?/, '').split(',').length;
 }
 
 function isSignIn(request: FastifyRequest): boolean {
@@ -84,7 +85,7 @@ export async function buildApp(config: ServerConfig, database: DatabaseHandle): 
     timeWindow: 60_000,
     max: async (request: FastifyRequest) => {
       if (isSignIn(request)) return config.rateLimits.signInPerMinute;
-      const token = bearerOf(request);
+      const token = bearerToken(request.headers.authorization);
       return token && (await isLiveToken(token)) ? config.rateLimits.staffPerMinute : config.rateLimits.publicPerMinute;
     },
     // Sign-in attempts are counted apart from the rest, so browsing does not use them up.
@@ -123,6 +124,11 @@ export async function buildApp(config: ServerConfig, database: DatabaseHandle): 
   // comes before its context, so it could not be translated).
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'POST' || !request.url.startsWith('/trpc')) return;
+    // The limiter counts requests: a batch of sign-ins would try ten passwords
+    // (and run ten scrypt hashes) for the price of one. Sign-in goes alone.
+    if (isSignIn(request) && batchedProcedures(request) > 1) {
+      return reply.status(400).send(trpcErrorEnvelope(request, 400, serverMessage('signInNotBatched', localeOf(request))));
+    }
     const type = request.headers['content-type'];
     if (type !== undefined && !/^application\/json\s*(;|$)/i.test(type)) {
       return reply.status(415).send(trpcErrorEnvelope(request, 415, serverMessage('unsupportedMediaType', localeOf(request))));

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { findLiveSession } from '../auth/session.repository.js';
 import { sha256 } from '../ids.js';
 
 const TTL_MS = 60_000;
@@ -17,13 +18,7 @@ export function liveTokenCache(db: Db) {
     const now = Date.now();
     const cached = known.get(hash);
     if (cached && cached.until > now) return cached.live;
-    const row = await db
-      .selectFrom('sessions')
-      .select('expires_at')
-      .where('token_hash', '=', hash)
-      .where('revoked_at', 'is', null)
-      .where('expires_at', '>', new Date(now).toISOString())
-      .executeTakeFirst();
+    const row = await findLiveSession(db, hash, new Date(now).toISOString());
     // Forged tokens must not grow the map without bound.
     if (known.size >= MAX_ENTRIES) known.clear();
     known.set(hash, { live: row !== undefined, until: now + TTL_MS });

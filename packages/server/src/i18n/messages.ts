@@ -50,6 +50,10 @@ const MESSAGES = {
     it: 'La sessione è scaduta o non è valida: accedi di nuovo.',
     en: 'Your session has expired or is not valid: please sign in again.',
   },
+  signInNotBatched: {
+    it: 'L’accesso va richiesto da solo, non in un gruppo di chiamate.',
+    en: 'Sign in with a request of its own, not within a batch.',
+  },
   badCredentials: {
     it: 'E-mail o password non corretti.',
     en: 'Wrong e-mail or password.',

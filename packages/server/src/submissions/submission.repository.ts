@@ -118,10 +118,11 @@ export async function insertSubmission(
     .execute();
 }
 
-export async function findByIdempotencyKey(db: DbOrTx, organisationId: string, idempotencyKey: string) {
+export async function findByIdempotencyKey(db: DbOrTx, tenantId: string, organisationId: string, idempotencyKey: string) {
   const row = await db
     .selectFrom('submissions')
     .select(META_COLUMNS)
+    .where('tenant_id', '=', tenantId)
     .where('organisation_id', '=', organisationId)
     .where('idempotency_key', '=', idempotencyKey)
     .executeTakeFirst();

@@ -15,7 +15,7 @@ import { DomainError } from '../trpc/errors.js';
 import { serverMessage } from '../i18n/messages.js';
 import * as repo from './submission.repository.js';
 import { stampSignatures } from './signatures.js';
-import { canReadContent, canSeeMetadata, listScope } from './visibility.js';
+import { canReadContent, canSeeMetadata, isSpecial, listScope } from './visibility.js';
 
 export interface Receipt {
   protocol: string;
@@ -134,7 +134,7 @@ export async function submit(
   const requestHash = sha256(canonicalJson({ formId: def.id, version: def.version, organisationId, data }));
   const idempotencyKey = input.idempotencyKey ?? null;
   if (idempotencyKey) {
-    const earlier = await repo.findByIdempotencyKey(db, organisationId, idempotencyKey);
+    const earlier = await repo.findByIdempotencyKey(db, submitter.tenantId, organisationId, idempotencyKey);
     if (earlier) return replay(earlier, requestHash);
   }
 
@@ -181,7 +181,7 @@ export async function submit(
   } catch (error) {
     // Two retries raced past the lookup above: the loser answers the winner's receipt.
     if (idempotencyKey && isUniqueViolation(error)) {
-      const winner = await repo.findByIdempotencyKey(db, organisationId, idempotencyKey);
+      const winner = await repo.findByIdempotencyKey(db, submitter.tenantId, organisationId, idempotencyKey);
       if (winner) return replay(winner, requestHash);
     }
     throw error;
@@ -249,8 +249,7 @@ export async function get(db: Db, user: StaffUser, id: string, now: Date) {
   // Not found and not visible answer alike, so ids of others cannot be probed.
   if (!s || !canSeeMetadata(user, s)) throw new DomainError('NOT_FOUND', 'submissionNotFound');
   if (!canReadContent(user, s)) throw new DomainError('FORBIDDEN', 'specialCategoryRestricted');
-  const def = getForm(s.formId, s.formVersion);
-  if (def?.specialCategory) {
+  if (isSpecial(s)) {
     await recordAudit(db, {
       tenantId: user.tenantId,
       actor: { kind: 'user', id: user.userId },

@@ -1,15 +1,25 @@
-import { listForms } from '@ponte/forms';
+import { FORM_IDS, getForm, listFormVersions } from '@ponte/forms';
 import type { StaffUser } from '../auth/actor.js';
 import type { SubmissionFilter } from './submission.repository.js';
 
-/** Forms whose content is special-category data (GDPR art. 9): A.5. */
-export const SPECIAL_FORM_IDS: readonly string[] = listForms()
-  .filter((f) => f.specialCategory)
-  .map((f) => f.id);
-
-export function isSpecialForm(formId: string): boolean {
-  return SPECIAL_FORM_IDS.includes(formId);
+interface SubmissionRef {
+  formId: string;
+  formVersion: number;
 }
+
+/**
+ * Whether a submission's content is special-category data (GDPR art. 9):
+ * decided by the version it was sent with, the one rule for reads, lists
+ * and the audit alike.
+ */
+export function isSpecial(s: SubmissionRef): boolean {
+  return getForm(s.formId, s.formVersion)?.specialCategory === true;
+}
+
+/** Forms of which any version is special-category: what list filters keep apart. */
+export const SPECIAL_FORM_IDS: readonly string[] = FORM_IDS.filter((id) =>
+  listFormVersions(id).some((version) => isSpecial({ formId: id, formVersion: version })),
+);
 
 /**
  * Which submissions a staff member may see listed (metadata only), as a
@@ -38,7 +48,7 @@ export function listScope(user: StaffUser): Partial<SubmissionFilter> {
 /** May this staff member see that a submission exists (its metadata)? */
 export function canSeeMetadata(
   user: StaffUser,
-  s: { organisationId: string; formId: string; submittedByUserId: string | null },
+  s: SubmissionRef & { organisationId: string; submittedByUserId: string | null },
 ): boolean {
   const own = s.submittedByUserId === user.userId;
   switch (user.role) {
@@ -46,11 +56,11 @@ export function canSeeMetadata(
     case 'admin':
       return true;
     case 'clinician':
-      return isSpecialForm(s.formId);
+      return isSpecial(s);
     case 'mediator':
       return own;
     case 'requester':
-      return own || (!isSpecialForm(s.formId) && s.organisationId === user.organisationId && user.organisationId !== null);
+      return own || (!isSpecial(s) && s.organisationId === user.organisationId && user.organisationId !== null);
   }
 }
 
@@ -58,7 +68,7 @@ export function canSeeMetadata(
  * May this staff member read the content? For special-category forms only
  * the tenant's clinicians and the requester who sent it (DESIGN §6).
  */
-export function canReadContent(user: StaffUser, s: { formId: string; submittedByUserId: string | null }): boolean {
-  if (!isSpecialForm(s.formId)) return true;
+export function canReadContent(user: StaffUser, s: SubmissionRef & { submittedByUserId: string | null }): boolean {
+  if (!isSpecial(s)) return true;
   return user.role === 'clinician' || s.submittedByUserId === user.userId;
 }

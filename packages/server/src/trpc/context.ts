@@ -55,6 +55,11 @@ export function createContextInner(input: ContextInput): Context {
   };
 }
 
+/** The token of an `Authorization: Bearer …` header. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  return authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+}
+
 function header(value: string | string[] | undefined): string | undefined {
   const v = Array.isArray(value) ? value[0] : value;
   return v === undefined || v === '' ? undefined : v;
@@ -62,8 +67,7 @@ function header(value: string | string[] | undefined): string | undefined {
 
 export function contextFactory(deps: { db: Db; dialect: DialectName; config: ServerConfig }) {
   return function createContext({ req }: CreateFastifyContextOptions): Context {
-    const authorization = header(req.headers.authorization);
-    const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const bearer = bearerToken(header(req.headers.authorization));
     return createContextInner({
       ...deps,
       locale: pickLocale(header(req.headers['x-ponte-locale']), header(req.headers['accept-language'])),

@@ -228,7 +228,10 @@ export class PonteForm extends LitElement {
       this.def = def;
       this.organisation = organisation;
       const owner = this.publishableKey ?? this.organisationId ?? organisation?.id ?? 'staff';
-      this.#draft = new DraftStore(DraftStore.keyFor(def.id, def.version, owner));
+      this.#draft = new DraftStore(
+        DraftStore.keyFor(def.id, def.version, owner),
+        def.specialCategory ? () => sessionStorage : () => localStorage,
+      );
       this.#offered = this.#draft.load();
       this.data = this.#initialData();
       this.step = 0;

@@ -8,6 +8,8 @@ export interface Draft {
 }
 
 const PREFIX = 'ponte.draft.';
+/** A draft older than this is not offered back: personal data should not wait on a device forever. */
+const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 
 /**
  * Drafts live in localStorage (no cookies: DESIGN §6), one per form, version
@@ -18,7 +20,16 @@ const PREFIX = 'ponte.draft.';
 export class DraftStore {
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly key: string) {}
+  /**
+   * `storage` is localStorage, so a draft survives closing the tab; a form
+   * with special-category data (A.5) passes sessionStorage instead, so its
+   * draft dies with the tab and never lingers on a shared office computer.
+   */
+  constructor(
+    private readonly key: string,
+    // A getter: merely touching localStorage throws where storage is disabled.
+    private readonly storage: () => Storage = () => localStorage,
+  ) {}
 
   static keyFor(formId: string, version: number, owner: string): string {
     return `${PREFIX}${formId}.v${version}.${owner}`;
@@ -26,9 +37,10 @@ export class DraftStore {
 
   load(): Draft | undefined {
     try {
-      const raw = localStorage.getItem(this.key);
+      const raw = this.storage().getItem(this.key);
       const draft = raw ? (JSON.parse(raw) as Draft) : undefined;
-      return draft && typeof draft.data === 'object' && typeof draft.idempotencyKey === 'string' ? draft : undefined;
+      const fresh = draft && Date.now() - Date.parse(draft.savedAt) < MAX_AGE_MS;
+      return fresh && typeof draft.data === 'object' && typeof draft.idempotencyKey === 'string' ? draft : undefined;
     } catch {
       return undefined;
     }
@@ -43,7 +55,7 @@ export class DraftStore {
   save(draft: Omit<Draft, 'savedAt'>): void {
     clearTimeout(this.#timer);
     try {
-      localStorage.setItem(this.key, JSON.stringify({ ...draft, savedAt: new Date().toISOString() }));
+      this.storage().setItem(this.key, JSON.stringify({ ...draft, savedAt: new Date().toISOString() }));
     } catch {
       // Storage full or disabled: the form still works, without a draft.
     }
@@ -52,7 +64,7 @@ export class DraftStore {
   clear(): void {
     clearTimeout(this.#timer);
     try {
-      localStorage.removeItem(this.key);
+      this.storage().removeItem(this.key);
     } catch {
       // nothing kept, nothing to clear
     }
