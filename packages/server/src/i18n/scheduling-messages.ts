@@ -66,6 +66,10 @@ export const SCHEDULING_MESSAGES = {
     it: 'L’orario scelto non è tra le disponibilità libere del mediatore.',
     en: 'The time chosen is not among the mediator’s free slots.',
   },
+  appointmentChanged: {
+    it: 'L’appuntamento è stato modificato da qualcun altro nel frattempo: ricarica e riprova.',
+    en: 'Someone else changed this appointment in the meantime: reload and try again.',
+  },
   appointmentNotChangeable: {
     it: 'Un appuntamento annullato o già concluso non si può modificare.',
     en: 'A cancelled or completed appointment cannot be changed.',

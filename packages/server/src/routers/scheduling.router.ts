@@ -46,7 +46,9 @@ export const schedulingRouter = router({
         durationMinutes: durationInput,
         mode: modeInput,
         place: plainText(200).optional(),
-        caseCode: z.string().max(40).regex(/^[A-Za-z0-9/_.-]*$/).optional(),
+        // It goes into calendar feeds, where a child's name must never be
+        // (DESIGN §5): a code, so capitals, digits and separators, with a digit.
+        caseCode: z.string().max(40).regex(/^(?=.*\d)[A-Z0-9][A-Z0-9/_.-]*$/).optional(),
         series: z
           .strictObject({
             weeklyCount: z.number().int().min(2).max(52).optional(),

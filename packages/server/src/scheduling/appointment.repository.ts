@@ -1,3 +1,4 @@
+import { DomainError } from '../trpc/errors.js';
 import type { Selectable } from 'kysely';
 import type { AppointmentMode, AppointmentStatus, AppointmentTable, DbOrTx, PlanAction } from '../db/database.js';
 import { toIso, toIsoOrNull } from '../db/values.js';
@@ -86,9 +87,14 @@ export async function insertAppointment(db: DbOrTx, a: Appointment): Promise<voi
     .execute();
 }
 
-/** Writes every mutable column of an appointment that exists. */
+/**
+ * Writes every mutable column of an appointment that exists. Every change
+ * raises the sequence by one, so the row must still hold the sequence it was
+ * read with: two changes racing on one appointment (a cancel and a
+ * reschedule) cannot both win and overwrite each other.
+ */
 export async function saveAppointment(db: DbOrTx, a: Appointment): Promise<void> {
-  await db
+  const result = await db
     .updateTable('appointments')
     .set({
       starts_at: a.startsAt,
@@ -107,7 +113,9 @@ export async function saveAppointment(db: DbOrTx, a: Appointment): Promise<void>
     })
     .where('tenant_id', '=', a.tenantId)
     .where('id', '=', a.id)
-    .execute();
+    .where('sequence', '=', a.sequence - 1)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw new DomainError('CONFLICT', 'appointmentChanged');
 }
 
 export async function findAppointment(db: DbOrTx, tenantId: string, id: string): Promise<Appointment | undefined> {

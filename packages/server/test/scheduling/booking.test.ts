@@ -141,6 +141,22 @@ for (const kind of await databaseKinds()) {
         const audit = await ts.server.database.db.selectFrom('audit_events').select('action').where('subject_id', '=', id).orderBy('at').execute();
         assert.deepEqual(audit.map((r) => r.action), ['appointment.booked', 'appointment.rescheduled', 'appointment.rescheduled']);
       });
+
+      it('lets only one of two racing changes to an appointment win', async () => {
+        const mediatorId = fx.mediators.arshad!;
+        const { appointments } = await staff.scheduling.book.mutate({ ...base(), mediatorId, start: romeWinter('2027-01-19', '10:00') });
+        const id = appointments[0]!.id;
+        const outcomes = await Promise.allSettled([
+          staff.scheduling.cancel.mutate({ id }),
+          staff.scheduling.reschedule.mutate({ id, start: romeWinter('2027-01-19', '15:00') }),
+        ]);
+        const won = outcomes.filter((o) => o.status === 'fulfilled');
+        assert.equal(won.length, 1, JSON.stringify(outcomes.map((o) => o.status)));
+        const lost = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+        assert.equal((lost.reason as { data?: { code?: string } }).data?.code, 'CONFLICT');
+        const row = await ts.server.database.db.selectFrom('appointments').select(['sequence', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
+        assert.equal(row.sequence, 1);
+      });
     });
 
     describe('hour budgets', () => {

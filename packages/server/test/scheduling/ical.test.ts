@@ -89,6 +89,10 @@ for (const kind of await databaseKinds()) {
       const base = { organisationId: fx.orgs.manzoni, action: '1' as const, durationMinutes: 60, mediatorId };
       const a = (await staff.scheduling.book.mutate({ ...base, start: romeWinter('2027-01-11', '09:00'), mode: 'in_person', place: 'Aula 3B', caseCode: 'MZ-7' })).appointments[0]!;
       const b = (await staff.scheduling.book.mutate({ ...base, start: '2027-04-12T07:00:00Z', mode: 'video', caseCode: 'MZ-8' })).appointments[0]!;
+      // A name is not a case code: refused before it could reach a feed.
+      const named = await expectTrpcError(staff.scheduling.book.mutate({ ...base, start: '2027-04-13T07:00:00Z', mode: 'video', caseCode: 'Mario.Rossi' }));
+      assert.equal(named.data?.code, 'BAD_REQUEST');
+      assert.ok((named.data as { fieldErrors?: Record<string, string> }).fieldErrors?.caseCode);
       const feed = await staff.calendarFeeds.rotate.mutate({ ownerKind: 'mediator', ownerId: mediatorId });
       assert.match(feed.url, /^http:\/\/ponte\.test\/ical\/ical_[A-Za-z0-9_-]{43}\.ics$/);
 
