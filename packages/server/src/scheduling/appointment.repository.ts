@@ -124,6 +124,7 @@ export async function findAppointment(db: DbOrTx, tenantId: string, id: string):
 }
 
 export interface Slot {
+  tenantId: string;
   mediatorId: string;
   startsAt: string;
   endsAt: string;
@@ -143,6 +144,7 @@ export async function findClash(db: DbOrTx, slot: Slot, excludeId?: string): Pro
   let q = db
     .selectFrom('appointments')
     .selectAll()
+    .where('tenant_id', '=', slot.tenantId)
     .where('mediator_id', '=', slot.mediatorId)
     .where('status', '<>', 'cancelled')
     .where((eb) => {
@@ -203,10 +205,18 @@ export async function busyOf(db: DbOrTx, tenantId: string, mediatorIds: string[]
 }
 
 /** Minutes counted against (organisation, action, school year), the given appointments left out. */
-export async function billedMinutes(db: DbOrTx, organisationId: string, action: PlanAction, schoolYear: string, excludeIds: string[] = []): Promise<number> {
+export async function billedMinutes(
+  db: DbOrTx,
+  tenantId: string,
+  organisationId: string,
+  action: PlanAction,
+  schoolYear: string,
+  excludeIds: string[] = [],
+): Promise<number> {
   let q = db
     .selectFrom('appointments')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('billed_minutes'), eb.lit(0)).as('minutes'))
+    .where('tenant_id', '=', tenantId)
     .where('organisation_id', '=', organisationId)
     .where('action', '=', action)
     .where('school_year', '=', schoolYear);

@@ -136,7 +136,7 @@ async function checkBudgets(trx: DbOrTx, dialect: DialectName, rows: Appointment
   }
   for (const need of needs.values()) {
     const budget = await findBudget(trx, need.tenantId, need, dialect === 'postgres');
-    const used = await billedMinutes(trx, need.organisationId, need.action, need.schoolYear, excluded);
+    const used = await billedMinutes(trx, need.tenantId, need.organisationId, need.action, need.schoolYear, excluded);
     const remaining = (budget?.minutesGranted ?? 0) - used;
     if (need.minutes > remaining && !override) {
       throw new DomainError('PRECONDITION_FAILED', 'budgetExceeded', {

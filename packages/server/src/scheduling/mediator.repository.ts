@@ -67,7 +67,7 @@ export async function findMediatorByUser(db: DbOrTx, tenantId: string, userId: s
 }
 
 async function writeLanguages(db: DbOrTx, tenantId: string, mediatorId: string, languages: MediatorLanguage[]): Promise<void> {
-  await db.deleteFrom('mediator_languages').where('mediator_id', '=', mediatorId).execute();
+  await db.deleteFrom('mediator_languages').where('tenant_id', '=', tenantId).where('mediator_id', '=', mediatorId).execute();
   if (languages.length === 0) return;
   await db
     .insertInto('mediator_languages')
@@ -93,7 +93,12 @@ export async function insertMediator(db: DbOrTx, tenantId: string, id: string, v
 }
 
 export async function updateMediator(db: DbOrTx, tenantId: string, id: string, v: MediatorValues & { active: boolean }, at: string): Promise<void> {
-  const current = await db.selectFrom('mediators').select('disabled_at').where('id', '=', id).executeTakeFirstOrThrow();
+  const current = await db
+    .selectFrom('mediators')
+    .select('disabled_at')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   await db
     .updateTable('mediators')
     .set({
@@ -110,7 +115,7 @@ export async function updateMediator(db: DbOrTx, tenantId: string, id: string, v
 }
 
 /** Another mediator of the tenant already linked to this user, if any. */
-export async function mediatorOfUser(db: DbOrTx, userId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('mediators').select('id').where('user_id', '=', userId).executeTakeFirst();
+export async function mediatorOfUser(db: DbOrTx, tenantId: string, userId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('mediators').select('id').where('tenant_id', '=', tenantId).where('user_id', '=', userId).executeTakeFirst();
   return row?.id;
 }

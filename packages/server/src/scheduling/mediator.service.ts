@@ -27,9 +27,9 @@ function values(input: MediatorInput): MediatorValues {
 
 async function checkUser(db: DbOrTx, tenantId: string, userId: string | null, mediatorId: string | null): Promise<void> {
   if (!userId) return;
-  const user = await db.selectFrom('users').select(['role', 'tenant_id']).where('id', '=', userId).executeTakeFirst();
-  if (!user || user.tenant_id !== tenantId || user.role !== 'mediator') throw new DomainError('BAD_REQUEST', 'mediatorUserInvalid', {}, 'userId');
-  const linked = await mediatorOfUser(db, userId);
+  const user = await db.selectFrom('users').select('role').where('tenant_id', '=', tenantId).where('id', '=', userId).executeTakeFirst();
+  if (!user || user.role !== 'mediator') throw new DomainError('BAD_REQUEST', 'mediatorUserInvalid', {}, 'userId');
+  const linked = await mediatorOfUser(db, tenantId, userId);
   if (linked && linked !== mediatorId) throw new DomainError('CONFLICT', 'mediatorUserTaken', {}, 'userId');
 }
 
