@@ -50,6 +50,7 @@ export const availabilityRouter = router({
     .mutation(({ ctx, input }) =>
       availability.addException(
         ctx.db,
+        ctx.dialect,
         ctx.user,
         input.mediatorId,
         { date: input.date, kind: input.kind, startTime: input.startTime ?? null, endTime: input.endTime ?? null, note: input.note?.trim() ?? '' },

@@ -1,6 +1,8 @@
 import type { StaffUser } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import type { DialectName } from '../db/connect.js';
 import type { Db } from '../db/database.js';
+import { writeTransaction } from '../db/write-transaction.js';
 import { newId } from '../ids.js';
 import { DomainError } from '../trpc/errors.js';
 import { mediatorInScope } from './access.js';
@@ -41,16 +43,29 @@ export async function setRules(db: Db, user: StaffUser, mediatorId: string | und
   return get(db, user, mediator.id, {});
 }
 
-export async function addException(db: Db, user: StaffUser, mediatorId: string | undefined, e: DatedException & { note: string }, now: Date) {
+export async function addException(
+  db: Db,
+  dialect: DialectName,
+  user: StaffUser,
+  mediatorId: string | undefined,
+  e: DatedException & { note: string },
+  now: Date,
+) {
   const mediator = await mediatorInScope(db, user, mediatorId);
   checkTimes(e.startTime, e.endTime, 'endTime');
-  // Two exceptions that overlap on one date would make the day ambiguous (leave and extra hours at once).
-  const sameDay = await repo.exceptionsOf(db, user.tenantId, [mediator.id], e.date, e.date);
-  const clash = sameDay.find((x) => (x.startTime ?? '00:00') < (e.endTime ?? '24:00') && (e.startTime ?? '00:00') < (x.endTime ?? '24:00'));
-  if (clash) throw new DomainError('CONFLICT', 'exceptionOverlap', { id: clash.id }, 'date');
   const id = newId();
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  // The check and the insert share one write transaction, and on PostgreSQL
+  // the mediator's row is locked first: two exceptions added at once for the
+  // same day cannot both find the day free.
+  await writeTransaction(db, dialect, async (trx) => {
+    if (dialect === 'postgres') {
+      await trx.selectFrom('mediators').select('id').where('tenant_id', '=', user.tenantId).where('id', '=', mediator.id).forUpdate().execute();
+    }
+    // Two exceptions that overlap on one date would make the day ambiguous (leave and extra hours at once).
+    const sameDay = await repo.exceptionsOf(trx, user.tenantId, [mediator.id], e.date, e.date);
+    const clash = sameDay.find((x) => (x.startTime ?? '00:00') < (e.endTime ?? '24:00') && (e.startTime ?? '00:00') < (x.endTime ?? '24:00'));
+    if (clash) throw new DomainError('CONFLICT', 'exceptionOverlap', { id: clash.id }, 'date');
     await repo.insertException(trx, user.tenantId, { ...e, id, mediatorId: mediator.id }, at);
     await recordAudit(trx, { tenantId: user.tenantId, actor: { kind: 'user', id: user.userId }, action: 'availability.exception_added', subject: { type: 'mediator', id: mediator.id }, details: { id, ...e }, at });
   });

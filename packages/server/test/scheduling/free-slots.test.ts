@@ -92,6 +92,16 @@ for (const kind of await databaseKinds()) {
       assert.ok(audit.some((a) => a.action === 'availability.rules_set'));
     });
 
+    it('stores one of two overlapping exceptions added at the same moment', async () => {
+      const staff = ts.client({ token: fx.coordinator });
+      const add = (startTime: string, endTime: string) =>
+        staff.availability.addException.mutate({ mediatorId: fx.mediators.ardit!, date: '2027-02-03', kind: 'unavailable', startTime, endTime });
+      const outcomes = await Promise.allSettled([add('09:00', '11:00'), add('10:00', '12:00'), add('10:30', '11:30')]);
+      assert.equal(outcomes.filter((o) => o.status === 'fulfilled').length, 1, JSON.stringify(outcomes.map((o) => o.status)));
+      const got = await staff.availability.get.query({ mediatorId: fx.mediators.ardit!, fromDate: '2027-02-03', toDate: '2027-02-03' });
+      assert.equal(got.exceptions.length, 1);
+    });
+
     it('answers a hand-checked set of slots grouped by local day', async () => {
       const staff = ts.client({ token: fx.coordinator });
       // Rahim (ben, Sylheti) is the only Bengali speaker: Mon/Wed/Fri 09:00–16:00 in the seed. Narrow him down.
