@@ -25,3 +25,8 @@ export interface KeyHolder {
 
 /** Whoever may send a form: staff, or a publishable key. */
 export type Submitter = StaffUser | KeyHolder;
+
+/** Coordinators and admins run the whole of their tenant. */
+export function isCoordinator(who: Submitter): boolean {
+  return who.kind === 'staff' && (who.role === 'coordinator' || who.role === 'admin');
+}

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { StaffUser } from '../auth/actor.js';
+import { isCoordinator, type StaffUser } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Db } from '../db/database.js';
 import { newId, sha256 } from '../ids.js';
@@ -17,7 +17,7 @@ export function feedUrl(publicUrl: string, token: string): string {
 
 /** Which feeds a user may hold: coordinators any of the tenant, a mediator theirs, a referent their organisation's. */
 async function checkOwner(db: Db, user: StaffUser, kind: repo.FeedOwnerKind, id: string): Promise<void> {
-  const coordinator = user.role === 'coordinator' || user.role === 'admin';
+  const coordinator = isCoordinator(user);
   if (kind === 'mediator') {
     const mediator = await findMediator(db, user.tenantId, id);
     const own = user.role === 'mediator' ? await findMediatorByUser(db, user.tenantId, user.userId) : undefined;
@@ -59,7 +59,7 @@ export async function revoke(db: Db, user: StaffUser, id: string, now: Date) {
 
 /** Feeds the user may manage, without their tokens (only hashes are stored). */
 export async function list(db: Db, user: StaffUser) {
-  if (user.role === 'coordinator' || user.role === 'admin') return repo.listFeeds(db, user.tenantId);
+  if (isCoordinator(user)) return repo.listFeeds(db, user.tenantId);
   const owners: { kind: repo.FeedOwnerKind; id: string }[] = [];
   if (user.role === 'mediator') {
     const own = await findMediatorByUser(db, user.tenantId, user.userId);

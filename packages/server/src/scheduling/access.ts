@@ -1,12 +1,7 @@
-import type { StaffUser, Submitter } from '../auth/actor.js';
+import { isCoordinator, type StaffUser, type Submitter } from '../auth/actor.js';
 import type { DbOrTx } from '../db/database.js';
 import { DomainError } from '../trpc/errors.js';
 import { findMediator, findMediatorByUser, type Mediator } from './mediator.repository.js';
-
-/** Coordinators and admins run the schedule of their whole tenant. */
-export function isCoordinator(who: Submitter): boolean {
-  return who.kind === 'staff' && (who.role === 'coordinator' || who.role === 'admin');
-}
 
 export function auditActor(who: Submitter) {
   return who.kind === 'staff' ? { kind: 'user' as const, id: who.userId } : { kind: 'key' as const, id: who.keyId };

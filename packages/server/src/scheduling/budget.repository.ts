@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { DbOrTx, PlanAction } from '../db/database.js';
+import { sql, type Selectable } from 'kysely';
+import type { DbOrTx, HourBudgetTable, PlanAction } from '../db/database.js';
 import { toIso } from '../db/values.js';
 
 export interface HourBudget {
@@ -16,6 +16,10 @@ export interface HourBudget {
  * PostgreSQL it is read FOR UPDATE, so two bookings that each fit alone
  * cannot both pass the check from two processes.
  */
+function toBudget(row: Selectable<HourBudgetTable>): HourBudget {
+  return { id: row.id, organisationId: row.organisation_id, action: row.action, schoolYear: row.school_year, minutesGranted: row.minutes_granted, updatedAt: toIso(row.updated_at) };
+}
+
 export async function findBudget(
   db: DbOrTx,
   tenantId: string,
@@ -30,7 +34,7 @@ export async function findBudget(
     .where('action', '=', key.action)
     .where('school_year', '=', key.schoolYear);
   const row = await (lock ? q.modifyEnd(sql`for update`) : q).executeTakeFirst();
-  return row && { id: row.id, organisationId: row.organisation_id, action: row.action, schoolYear: row.school_year, minutesGranted: row.minutes_granted, updatedAt: toIso(row.updated_at) };
+  return row && toBudget(row);
 }
 
 export async function listBudgets(db: DbOrTx, tenantId: string, filter: { schoolYear?: string | undefined; organisationId?: string | undefined }) {
@@ -38,7 +42,7 @@ export async function listBudgets(db: DbOrTx, tenantId: string, filter: { school
   if (filter.schoolYear) q = q.where('school_year', '=', filter.schoolYear);
   if (filter.organisationId) q = q.where('organisation_id', '=', filter.organisationId);
   const rows = await q.orderBy('school_year').orderBy('organisation_id').orderBy('action').execute();
-  return rows.map((row) => ({ id: row.id, organisationId: row.organisation_id, action: row.action, schoolYear: row.school_year, minutesGranted: row.minutes_granted, updatedAt: toIso(row.updated_at) }));
+  return rows.map(toBudget);
 }
 
 /** Minutes used per (organisation, action, school year) of a tenant: one grouped query. */

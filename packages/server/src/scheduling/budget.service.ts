@@ -4,7 +4,7 @@ import type { Db, PlanAction } from '../db/database.js';
 import { newId } from '../ids.js';
 import { findOrganisation } from '../tenancy/organisation.repository.js';
 import { DomainError } from '../trpc/errors.js';
-import { isCoordinator } from './access.js';
+import { isCoordinator } from '../auth/actor.js';
 import { findBudget, listBudgets, upsertBudget, usedMinutes } from './budget.repository.js';
 import { isSchoolYear } from './school-year.js';
 import { findSettings, saveSettings, type SchedulingSettings } from './settings.repository.js';

@@ -1,4 +1,4 @@
-import type { StaffUser } from '../auth/actor.js';
+import { isCoordinator, type StaffUser } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Db, DbOrTx } from '../db/database.js';
 import { newId } from '../ids.js';
@@ -43,7 +43,7 @@ export function list(db: Db, user: StaffUser, filter: { language?: string | unde
 export async function get(db: Db, user: StaffUser, id: string): Promise<Mediator> {
   const mediator = await findMediator(db, user.tenantId, id);
   const own = user.role === 'mediator' ? await findMediatorByUser(db, user.tenantId, user.userId) : undefined;
-  const allowed = user.role === 'coordinator' || user.role === 'admin' || own?.id === id;
+  const allowed = isCoordinator(user) || own?.id === id;
   if (!mediator || !allowed) throw new DomainError('NOT_FOUND', 'mediatorNotFound');
   return mediator;
 }

@@ -5,7 +5,7 @@ import {
   type FormDefinition,
   type Locale,
 } from '@ponte/forms';
-import type { StaffUser, Submitter } from '../auth/actor.js';
+import { isCoordinator, type StaffUser, type Submitter } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Db } from '../db/database.js';
 import { isUniqueViolation } from '../db/errors.js';
@@ -79,7 +79,7 @@ function organisationFor(submitter: Submitter, requested: string | undefined): s
     if (requested && requested !== submitter.organisationId) throw new DomainError('FORBIDDEN', 'keyOtherOrganisation');
     return submitter.organisationId;
   }
-  if (submitter.role === 'coordinator' || submitter.role === 'admin') {
+  if (isCoordinator(submitter)) {
     const id = requested ?? submitter.organisationId;
     if (!id) throw new DomainError('BAD_REQUEST', 'organisationRequired', {}, 'organisationId');
     return id;
