@@ -8,11 +8,9 @@ import { buildCalendar, type FeedEvent } from './ical-calendar.js';
 const PAST_DAYS = 180;
 const FUTURE_DAYS = 400;
 
-/** The events of a feed: appointment columns joined to the names of their organisation and mediator, nothing else. */
-async function eventsOf(db: Db, feed: Feed, now: Date): Promise<FeedEvent[]> {
-  const from = new Date(now.getTime() - PAST_DAYS * 86_400_000).toISOString();
-  const to = new Date(now.getTime() + FUTURE_DAYS * 86_400_000).toISOString();
-  const rows = await db
+/** Appointment columns joined to the names of their organisation and mediator, nothing else. */
+function eventQuery(db: Db, tenantId: string) {
+  return db
     .selectFrom('appointments as a')
     .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
     .innerJoin('mediators as m', 'm.id', 'a.mediator_id')
@@ -29,15 +27,13 @@ async function eventsOf(db: Db, feed: Feed, now: Date): Promise<FeedEvent[]> {
       'o.name as organisation_name',
       'm.display_name as mediator_name',
     ])
-    .where('a.tenant_id', '=', feed.tenantId)
-    .where(feed.ownerKind === 'mediator' ? 'a.mediator_id' : 'a.organisation_id', '=', feed.ownerId)
-    .where('a.starts_at', '>=', from)
-    .where('a.starts_at', '<', to)
-    .orderBy('a.starts_at')
-    .orderBy('a.id')
-    .limit(5000)
-    .execute();
-  return rows.map((r) => ({
+    .where('a.tenant_id', '=', tenantId);
+}
+
+type EventRow = Awaited<ReturnType<ReturnType<typeof eventQuery>['execute']>>[number];
+
+function toEvent(r: EventRow): FeedEvent {
+  return {
     id: r.id,
     organisationName: r.organisation_name,
     mediatorName: r.mediator_name,
@@ -49,7 +45,33 @@ async function eventsOf(db: Db, feed: Feed, now: Date): Promise<FeedEvent[]> {
     status: r.status,
     sequence: r.sequence,
     updatedAt: toIso(r.updated_at),
-  }));
+  };
+}
+
+/** The events of a feed: its owner's appointments from half a year back to a year ahead. */
+async function eventsOf(db: Db, feed: Feed, now: Date): Promise<FeedEvent[]> {
+  const from = new Date(now.getTime() - PAST_DAYS * 86_400_000).toISOString();
+  const to = new Date(now.getTime() + FUTURE_DAYS * 86_400_000).toISOString();
+  const rows = await eventQuery(db, feed.tenantId)
+    .where(feed.ownerKind === 'mediator' ? 'a.mediator_id' : 'a.organisation_id', '=', feed.ownerId)
+    .where('a.starts_at', '>=', from)
+    .where('a.starts_at', '<', to)
+    .orderBy('a.starts_at')
+    .orderBy('a.id')
+    .limit(5000)
+    .execute();
+  return rows.map(toEvent);
+}
+
+/**
+ * One appointment as an iCalendar file ("add to calendar" after booking).
+ * Same UID, SEQUENCE and text as in the feeds, so a calendar that also
+ * subscribes to a feed sees one event, not two. The caller checks access.
+ */
+export async function renderAppointmentFile(db: Db, tenantId: string, appointmentId: string, host: string): Promise<string> {
+  const tenant = (await findTenant(db, tenantId))!;
+  const rows = await eventQuery(db, tenantId).where('a.id', '=', appointmentId).execute();
+  return buildCalendar({ name: 'Ponte – mediazione', zone: tenant.timeZone, host, events: rows.map(toEvent) });
 }
 
 /** The feed's text and its ETag (a hash of the text: an unchanged schedule answers the same tag). */

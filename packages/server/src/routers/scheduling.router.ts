@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import * as appointments from '../scheduling/appointment.service.js';
 import * as budgets from '../scheduling/budget.service.js';
+import { appointmentFile } from '../ical/appointment-file.service.js';
 import { freeSlots } from '../scheduling/free-slots.service.js';
+import { offeredLanguages } from '../scheduling/offered-languages.js';
 import { roleProcedure, router, staffProcedure, submitterProcedure } from '../trpc/trpc.js';
 import { idInput, noInput, plainText } from './input-schemas.js';
 import { actionInput, durationInput, instantInput, languageInput, localDateInput, modeInput, schoolYearInput, varietyInput } from './scheduling-inputs.js';
@@ -15,6 +17,9 @@ const override = {
 };
 
 export const schedulingRouter = router({
+  /** The languages (and varieties) the active mediators speak: what a booking page offers. Publishable key or staff. */
+  languages: submitterProcedure.input(noInput).query(({ ctx }) => offeredLanguages(ctx.db, ctx.submitter.tenantId)),
+
   /** Free start times across the active mediators who speak a language, by local day. Publishable key or staff. */
   freeSlots: submitterProcedure
     .input(
@@ -85,6 +90,11 @@ export const schedulingRouter = router({
     .query(({ ctx, input }) => appointments.list(ctx.db, ctx.user, input)),
 
   get: staffProcedure.input(z.strictObject({ id: idInput })).query(({ ctx, input }) => appointments.get(ctx.db, ctx.user, input.id)),
+
+  /** One appointment as an .ics file ("add to calendar"), same UID as in the feeds: whoever may see it, a key included. */
+  calendarFile: submitterProcedure
+    .input(z.strictObject({ id: idInput }))
+    .query(({ ctx, input }) => appointmentFile(ctx.db, ctx.submitter, input.id, ctx.config.publicUrl)),
 
   /** Travel buffer, cancellation notice, minimum billable time, slot step. */
   settings: coordinator.input(noInput).query(({ ctx }) => budgets.getSettings(ctx.db, ctx.user)),

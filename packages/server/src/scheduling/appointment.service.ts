@@ -163,10 +163,17 @@ export async function book(db: Db, who: Submitter, input: BookInput, o: Options)
   return { seriesId, appointments: rows.map(view) };
 }
 
-/** An appointment the caller may see: coordinators any of the tenant, a mediator theirs, a referent their organisation's. */
-async function visible(db: Db, user: StaffUser, id: string): Promise<Appointment> {
+/**
+ * An appointment the caller may see: coordinators any of the tenant, a
+ * mediator theirs, a referent or a publishable key their organisation's.
+ */
+export async function visible(db: Db, user: Submitter, id: string): Promise<Appointment> {
   const a = await findAppointment(db, user.tenantId, id);
   if (!a) throw new DomainError('NOT_FOUND', 'appointmentNotFound');
+  if (user.kind === 'key') {
+    if (user.organisationId === a.organisationId) return a;
+    throw new DomainError('NOT_FOUND', 'appointmentNotFound');
+  }
   if (isCoordinator(user)) return a;
   if (user.role === 'mediator') {
     const own = await findMediatorByUser(db, user.tenantId, user.userId);

@@ -170,6 +170,17 @@ export const SCHEDULING_SPECS: Readonly<Record<string, ProcedureSpec>> = {
       { name: 'tenant B’s coordinator removes A’s exception', input: { id: sfx(fx).exceptionId }, headers: bearer(fx.tokens.otherCoordinator), expect: notFound },
     ),
   },
+  'scheduling.languages': { access: 'submitter', headers: () => serviceKey },
+  'scheduling.calendarFile': {
+    access: 'submitter',
+    headers: () => serviceKey,
+    baseline: (fx) => ({ id: sfx(fx).appointments.servizi }),
+    domainCases: (fx) => cases(
+      { name: 'unknown id', input: { id: UNKNOWN }, expect: notFound },
+      { name: 'a school’s key asks for the social service’s appointment', input: { id: sfx(fx).appointments.servizi }, headers: schoolKey, expect: notFound },
+      { name: 'tenant B’s coordinator asks for A’s appointment', input: { id: sfx(fx).appointments.servizi }, headers: bearer(fx.tokens.otherCoordinator), expect: notFound },
+    ),
+  },
   'scheduling.freeSlots': {
     access: 'submitter',
     headers: () => serviceKey,
