@@ -23,6 +23,7 @@ const WIDGETS = [
   'ethnoclinical-request',
   'school-questionnaire',
   'request-status',
+  'booking',
 ];
 
 const input = {
@@ -62,44 +63,78 @@ function cleanDist(dir) {
 }
 
 /*
- * Three chunks (issue 3: the library is budgeted file by file, gzip -9, and
- * one file gzips smaller than two):
- *   ponte       everything a widget needs before it can draw, for all seven
- *               widgets: Lit, the SDK, the form renderer, the status widget;
- *               the entries only define their element;
+ * Chunks (issue 3: the library is budgeted file by file, gzip -9, and one
+ * file gzips smaller than two, so there are few):
+ *   core        what every widget needs before it can draw: Lit, the SDK's
+ *               fetch client, tokens, locale, events;
+ *   form        the form renderer and what of @ponte/forms it draws with,
+ *               for the six form widgets;
+ *   (the status checker and the booking widget live in their entries);
  *   validation  zod and the forms compiler, import()ed on first interaction;
  *   picker      the language and country picker with Floating UI, import()ed
  *               by steps that have one.
+ * A first-load module goes with the one widget family that reaches it, and
+ * to core when several do; the entries only define their element.
  * NOTE: a module named here pulls in the modules it imports that are not
  * named themselves, whether tree-shaking kept those imports or not, so the
- * lazy modules are named explicitly: were @ponte/forms's barrel left to
- * "ponte", it would drag zod into the first load (an earlier attempt did).
- * A new module only the validator uses belongs in LAZY; left out, it lands
- * in "ponte" and `npm run bundle:budget` shows the first load grow.
+ * lazy modules are named explicitly: were @ponte/forms's barrel left to a
+ * first-load chunk, it would drag zod into the first load (an earlier
+ * attempt did). A new module only the validator uses belongs in LAZY; left
+ * out, it lands in a first-load chunk and `npm run bundle:budget` shows it.
  */
 const LAZY =
   /\/node_modules\/(zod|@floating-ui)\/|\/forms\/src\/(field-schemas|form-checks|translate-issues|normalize-submission|validate-submission|field-values|compile-form)\.ts$|\/widgets\/src\/(internal\/(validation|popover)|form\/combobox)\.ts$/;
 
-function chunkOf(id, { getModuleIds, getModuleInfo }) {
-  // The modules the entries import statically, transitively, that survive tree-shaking.
-  chunkOf.firstLoad ??= (() => {
+/** The family of a widget entry: the six form widgets share one renderer. */
+function familyOf(entryName) {
+  if (entryName === 'ponte-request-status') return 'status';
+  if (entryName === 'ponte-booking') return 'booking';
+  return 'form';
+}
+
+/** first-load module → the families of the widget entries that import it statically, transitively */
+function familiesByModule({ getModuleIds, getModuleInfo }) {
+  const families = new Map();
+  for (const entry of [...getModuleIds()].filter((m) => getModuleInfo(m).isEntry)) {
+    const name = Object.entries(input).find(([, path]) => path === entry)?.[0];
+    // ponte.js imports every widget entry: it adds no family of its own.
+    if (!name || name === 'ponte') continue;
     const seen = new Set();
-    const stack = [...getModuleIds()].filter((m) => getModuleInfo(m).isEntry).flatMap((m) => getModuleInfo(m).importedIds);
+    const stack = [...getModuleInfo(entry).importedIds];
     while (stack.length) {
       const m = stack.pop();
       if (seen.has(m)) continue;
       seen.add(m);
       stack.push(...(getModuleInfo(m)?.importedIds ?? []));
     }
-    return new Set([...seen].filter((m) => getModuleInfo(m).isIncluded && !getModuleInfo(m).isEntry));
-  })();
+    for (const m of seen) {
+      if (!getModuleInfo(m)?.isIncluded || getModuleInfo(m).isEntry) continue;
+      if (!families.has(m)) families.set(m, new Set());
+      families.get(m).add(familyOf(name));
+    }
+  }
+  return families;
+}
+
+function chunkOf(id, meta) {
+  chunkOf.families ??= familiesByModule(meta);
   const lazy = LAZY.exec(id);
   if (lazy) return lazy[1] === '@floating-ui' || /(combobox|popover)\.ts$/.test(id) ? 'picker' : 'validation';
   // Barrels and modules tree-shaking dropped: they emit nothing, but where
   // they sit decides which chunk imports which, so they go with the validator
   // (the only code that reaches the rest of @ponte/forms).
-  if (!getModuleInfo(id).isIncluded) return id.includes('/forms/src/') ? 'validation' : undefined;
-  return chunkOf.firstLoad.has(id) ? 'ponte' : undefined;
+  if (!meta.getModuleInfo(id).isIncluded) return id.includes('/forms/src/') ? 'validation' : undefined;
+  const families = chunkOf.families.get(id);
+  if (!families) return undefined;
+  // Every widget imports @ponte/forms through its barrel, so every widget
+  // seems to reach all of it; in fact the renderer uses it, and the booking
+  // widget only its language names.
+  if (id.includes('/forms/src/')) return /\/forms\/src\/(languages|locale)\.ts$/.test(id) ? 'core' : 'form';
+  if (families.size > 1) return 'core';
+  // The status and booking widgets are single entries: their code stays in
+  // their entry file (ponte.js imports it from there), one file fewer each.
+  const [family] = families;
+  return family === 'form' ? 'form' : undefined;
 }
 
 export default {

@@ -29,6 +29,7 @@ const WIDGETS = [
   { tag: 'ponte-school-report', staff: 'amina.elidrissi@demo.ponte.test' },
   { tag: 'ponte-service-report', staff: 'amina.elidrissi@demo.ponte.test' },
   { tag: 'ponte-request-status' },
+  { tag: 'ponte-booking', key: 'pk_demo_servizi' },
 ];
 
 if (!existsSync(join(root, 'packages/widgets/dist/ponte.js'))) {
@@ -167,6 +168,32 @@ try {
     await settle(page);
     await page.screenshot({ path: join(out, 'widgets', 'ponte-school-request-rtl-errors-1280.png'), fullPage: true });
     note('rtl', problems);
+    await page.close();
+  }
+
+  // The booking widget through to its confirmation, at both widths.
+  for (const viewport of VIEWPORTS) {
+    const { page, problems } = await open(`${ponte.url}/examples/municipal-portal/#prenota`, viewport);
+    await settle(page);
+    const inWidget = (selector) => page.evaluateHandle((s) => document.querySelector('ponte-booking').shadowRoot.querySelector(s), selector);
+    await page.evaluate(() => {
+      const select = document.querySelector('ponte-booking').shadowRoot.querySelector('#language');
+      select.value = 'ary';
+      select.dispatchEvent(new Event('change'));
+    });
+    await (await inWidget('form[part=search] button[type=submit]')).click();
+    await settle(page);
+    await (await inWidget('input[name=slot]:nth-of-type(1)')).click();
+    await settle(page);
+    const element = await page.$('ponte-booking');
+    await element.screenshot({ path: join(out, 'widgets', `ponte-booking-slots-${viewport.name}.png`) });
+    if (viewport.name === '1280') problems.push(...(await axe(page)).map((p) => `(free times) ${p}`));
+    await (await inWidget('#place')).type('Via Roma 1, stanza 3');
+    await (await inWidget('form[part=confirm] button[type=submit]')).click();
+    await settle(page);
+    await element.screenshot({ path: join(out, 'widgets', `ponte-booking-confirmed-${viewport.name}.png`) });
+    if (viewport.name === '1280') problems.push(...(await axe(page)).map((p) => `(confirmed) ${p}`));
+    note(`booking ${viewport.name}`, problems);
     await page.close();
   }
 } finally {

@@ -6,5 +6,6 @@ import './service-report/ponte-service-report.js';
 import './ethnoclinical-request/ponte-ethnoclinical-request.js';
 import './school-questionnaire/ponte-school-questionnaire.js';
 import './request-status/ponte-request-status.js';
+import './booking/ponte-booking.js';
 
-export type { PonteErrorEvent, PonteSubmitDetail, PonteSubmitEvent, PonteSubmittedEvent } from './internal/events.js';
+export type { PonteBookedEvent, PonteErrorEvent, PonteSubmitDetail, PonteSubmitEvent, PonteSubmittedEvent } from './internal/events.js';

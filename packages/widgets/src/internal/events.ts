@@ -1,4 +1,4 @@
-import type { PonteErrorDescription, Receipt } from '@ponte/sdk';
+import type { PonteErrorDescription, PonteOutputs, Receipt } from '@ponte/sdk';
 
 /** What `ponte-submit` carries: the answers about to be sent. Cancel the event to stop the sending. */
 export interface PonteSubmitDetail {
@@ -10,12 +10,15 @@ export interface PonteSubmitDetail {
 export type PonteSubmitEvent = CustomEvent<PonteSubmitDetail>;
 export type PonteSubmittedEvent = CustomEvent<Receipt>;
 export type PonteErrorEvent = CustomEvent<PonteErrorDescription>;
+/** What `ponte-booked` carries: the appointment booked. */
+export type PonteBookedEvent = CustomEvent<PonteOutputs['scheduling']['book']['appointments'][number]>;
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'ponte-submit': PonteSubmitEvent;
     'ponte-submitted': PonteSubmittedEvent;
     'ponte-error': PonteErrorEvent;
+    'ponte-booked': PonteBookedEvent;
   }
 }
 
