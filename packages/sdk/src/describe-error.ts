@@ -1,4 +1,5 @@
 import type { FieldErrors, Locale } from '@ponte/forms';
+import { isRecord } from './is-record.js';
 import { sdkMessage } from './sdk-messages.js';
 
 /** What a failed call means, ready to show: the same shape whatever went wrong. */
@@ -21,10 +22,6 @@ interface ServerErrorData {
   code: string;
   httpStatus: number;
   fieldErrors?: unknown;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 /**

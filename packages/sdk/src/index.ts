@@ -1,5 +1,7 @@
 // @ponte/sdk: a typed client of the Ponte API and the helpers every caller needs.
-export { createPonteClient, createUnbatchedPonteClient, type PonteClient, type PonteClientOptions, type ValueOrGetter } from './ponte-client.js';
+export { createPonteClient, createUnbatchedPonteClient } from './ponte-client.js';
+export { createFetchPonteClient } from './fetch-client.js';
+export type { PonteClient, PonteClientOptions, ValueOrGetter } from './client-options.js';
 export { describeError, type PonteErrorDescription } from './describe-error.js';
 export { newIdempotencyKey } from './idempotency-key.js';
 export type { PonteInputs, PonteOutputs, PonteFormSummary, PonteTracking, PonteSignIn, PonteUser } from './types.js';

@@ -2,20 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TRPCClientError } from '@trpc/client';
 import { createPonteClient, describeError } from '@ponte/sdk';
+import { failure } from './helpers/clients.js';
 
 const NETWORK = {
   it: 'Impossibile contattare il servizio Ponte. Controlla la connessione e riprova.',
   en: 'Could not reach the Ponte service. Check your connection and try again.',
 };
-
-async function failure(call: Promise<unknown>): Promise<unknown> {
-  try {
-    await call;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the call to fail');
-}
 
 describe('describeError', () => {
   test('an error the server answered: its message, field errors, code and status', async () => {

@@ -43,7 +43,7 @@ describe('<ponte-booking>', () => {
     const options = [...($(el, '#language') as HTMLSelectElement).options].map((o) => o.textContent!.trim());
     expect(options[0]).to.equal('Scegli una lingua');
     expect(options).to.include('arabo');
-    expect(options).to.include('bengalese');
+    expect(options).to.include('bengalese (Sylheti)');
     await expect(el).to.be.accessible();
     const node = findAccessibilityNode((await a11ySnapshot({})) as never, (n: { name?: string; role?: string }) => n.name === 'Lingua' && n.role === 'combobox');
     expect(node).to.not.equal(null);

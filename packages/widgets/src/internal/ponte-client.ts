@@ -1,4 +1,4 @@
-import { createUnbatchedPonteClient, type PonteClient } from '@ponte/sdk';
+import { createFetchPonteClient, type PonteClient } from '@ponte/sdk';
 import type { Locale } from '@ponte/forms';
 import { defaultApi } from './default-api.js';
 
@@ -11,7 +11,9 @@ export interface ClientSettings {
 
 /**
  * One SDK client per widget, made again only when the server or the key
- * changes; token and locale are read before every request.
+ * changes; token and locale are read before every request. The fetch client,
+ * not tRPC's: the same calls and errors without @trpc/client in the bundle,
+ * which the 50 kB budget of the whole library cannot afford.
  */
 export class ClientHolder {
   #client: PonteClient | undefined;
@@ -25,7 +27,7 @@ export class ClientHolder {
     const signature = `${url} ${s.publishableKey ?? ''}`;
     if (!this.#client || signature !== this.#signature) {
       this.#signature = signature;
-      this.#client = createUnbatchedPonteClient({
+      this.#client = createFetchPonteClient({
         url,
         ...(s.publishableKey ? { publishableKey: s.publishableKey } : {}),
         token: s.token,
