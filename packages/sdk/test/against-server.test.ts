@@ -122,7 +122,13 @@ for (const { name, create } of CLIENTS) {
       const receipt = await submitSchoolRequest();
       const anyone = create({ url: ts.url, locale: 'en' });
       const tracked = await anyone.submissions.track.query({ trackingCode: receipt.trackingCode });
-      assert.deepEqual(tracked, { status: 'received', submittedAt: receipt.submittedAt, updatedAt: receipt.submittedAt });
+      assert.deepEqual(tracked, {
+        status: 'received',
+        submittedAt: receipt.submittedAt,
+        updatedAt: receipt.submittedAt,
+        history: [{ status: 'received', at: receipt.submittedAt }],
+        reason: null,
+      });
       const typed = receipt.trackingCode.toLowerCase().replaceAll('-', ' ');
       assert.equal((await anyone.submissions.track.query({ trackingCode: typed })).status, 'received');
 

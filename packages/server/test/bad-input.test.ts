@@ -35,6 +35,7 @@ import {
 } from './helpers/bad-input-cases.js';
 import { databaseKinds } from './helpers/databases.js';
 import { countRows, createOtherTenant, OTHER_ORIGIN, OTHER_PASSWORD, organisationIdByKey } from './helpers/fixtures.js';
+import { buildRequestsFixture } from './helpers/bad-input-requests.js';
 import { signIn, startTestServer, type TestServer } from './helpers/test-server.js';
 
 /*
@@ -336,6 +337,7 @@ async function buildFixture(ts: TestServer): Promise<Fixture> {
     revokedKey,
     submissions,
     scheduling,
+    requests: await buildRequestsFixture(ts, { tenantA, manzoni: orgs.manzoni }),
     freshToken() {
       const token = pool.pop();
       assert.ok(token, 'the pool of sign-out tokens is used up: make it larger');

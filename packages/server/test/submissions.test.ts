@@ -194,7 +194,10 @@ for (const kind of await databaseKinds()) {
       it('answers status and dates only, never content', async () => {
         const receipt = await ts.client({ key: 'pk_demo_manzoni' }).submissions.submit.mutate({ formId: 'school-request', version: 1, data: sampleFor('school-request', manzoni) });
         const status = await ts.client().submissions.track.query({ trackingCode: receipt.trackingCode });
-        assert.deepEqual(Object.keys(status).sort(), ['status', 'submittedAt', 'updatedAt']);
+        // The dates of each status and the reason of a rejection or cancellation (requests/tracking.ts), nothing more.
+        assert.deepEqual(Object.keys(status).sort(), ['history', 'reason', 'status', 'submittedAt', 'updatedAt']);
+        assert.deepEqual(status.history, [{ status: 'received', at: receipt.submittedAt }]);
+        assert.equal(status.reason, null);
         assert.equal(status.status, 'received');
         assert.equal(status.submittedAt, receipt.submittedAt);
         // What a person types: lower case, no dashes.

@@ -122,6 +122,46 @@ export interface SubmissionTable {
   request_hash: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Hours the reviewer authorised, in minutes (migration 0003); null until approved. */
+  authorised_minutes: ColumnType<number | null, number | null | undefined, number | null>;
+  /** An A.1/A.3's language code and urgency, for the queue; null for A.5 and non-requests. */
+  queue_language: ColumnType<string | null, string | null | undefined, string | null>;
+  queue_urgency: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface RequestStatusChangeTable {
+  id: string;
+  tenant_id: string;
+  submission_id: string;
+  seq: number;
+  from_status: string;
+  to_status: string;
+  at: Timestamp;
+  actor_kind: 'user' | 'key' | 'system';
+  actor_id: string | null;
+  reason: string | null;
+}
+
+export interface ReportTable {
+  id: string;
+  tenant_id: string;
+  appointment_id: string;
+  submission_id: string | null;
+  organisation_id: string;
+  mediator_id: string;
+  form_id: string;
+  form_version: number;
+  data: Json;
+  outcome: 'held' | 'not_held';
+  delivered_minutes: number;
+  counted_minutes: number;
+  status: 'filed' | 'countersigned';
+  revision: number;
+  filed_by_user_id: string;
+  filed_at: Timestamp;
+  updated_at: Timestamp;
+  countersigned_at: Timestamp | null;
+  countersigned_by_user_id: string | null;
 }
 
 export interface ProtocolCounterTable {
@@ -259,6 +299,8 @@ export interface Database {
   appointments: AppointmentTable;
   hour_budgets: HourBudgetTable;
   ical_feeds: IcalFeedTable;
+  request_status_changes: RequestStatusChangeTable;
+  reports: ReportTable;
 }
 
 export type Db = Kysely<Database>;

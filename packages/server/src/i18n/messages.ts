@@ -1,4 +1,6 @@
-import type { Locale } from '@ponte/forms';
+import type { Locale, LocalizedText } from '@ponte/forms';
+import { COORDINATION_MESSAGES } from './coordination-messages.js';
+import { REQUEST_MESSAGES } from './request-messages.js';
 import { SCHEDULING_MESSAGES } from './scheduling-messages.js';
 
 /**
@@ -127,16 +129,24 @@ const MESSAGES = {
     en: 'The content of this request is reserved for the clinical team and its requester.',
   },
   ...SCHEDULING_MESSAGES,
+  ...COORDINATION_MESSAGES,
+  ...REQUEST_MESSAGES,
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ServerMessageKey = keyof typeof MESSAGES;
 
+/** A value put into a message: as it is, or (a status name, say) in each language. */
+export type MessageParam = string | number | LocalizedText;
+
 export function serverMessage(
   key: ServerMessageKey,
   locale: Locale,
-  params: Record<string, string | number> = {},
+  params: Record<string, MessageParam> = {},
 ): string {
-  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => printable(String(params[name] ?? '')));
+  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    return printable(typeof value === 'object' ? value[locale] : String(value ?? ''));
+  });
 }
 
 /** A value echoed into a message, with control and bidi-override characters made visible as '�'. */

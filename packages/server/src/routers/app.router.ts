@@ -2,9 +2,12 @@ import { router } from '../trpc/trpc.js';
 import { authRouter } from './auth.router.js';
 import { availabilityRouter } from './availability.router.js';
 import { calendarFeedsRouter } from './calendar-feeds.router.js';
+import { coordinationRouter } from './coordination.router.js';
 import { formsRouter } from './forms.router.js';
 import { mediatorsRouter } from './mediators.router.js';
 import { organisationsRouter } from './organisations.router.js';
+import { reportsRouter } from './reports.router.js';
+import { requestsRouter } from './requests.router.js';
 import { budgetsRouter, schedulingRouter } from './scheduling.router.js';
 import { submissionsRouter } from './submissions.router.js';
 
@@ -14,11 +17,14 @@ export const appRouter = router({
   forms: formsRouter,
   organisations: organisationsRouter,
   submissions: submissionsRouter,
+  requests: requestsRouter,
+  reports: reportsRouter,
   mediators: mediatorsRouter,
   availability: availabilityRouter,
   scheduling: schedulingRouter,
   budgets: budgetsRouter,
   calendarFeeds: calendarFeedsRouter,
+  coordination: coordinationRouter,
 });
 
 export type AppRouter = typeof appRouter;

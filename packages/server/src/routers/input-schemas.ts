@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normaliseTrackingCode, TRACKING_CODE_PATTERN } from '../ids.js';
 
 // NOTE: PostgreSQL text cannot hold U+0000 (SQLSTATE 22021), and control or
 // bidi-override characters in an id only ever mean a forged request: ids and
@@ -14,12 +15,24 @@ export const formIdInput = z.string().min(1).max(60).regex(/^[a-z0-9-]+$/);
 /** A status name such as 'received'. */
 export const statusInput = z.string().min(1).max(40).regex(/^[a-z_]+$/);
 
+/** A tracking code as a person types it (lower case, spaces, O for 0): normalised, then held to the pattern. */
+export const trackingCodeInput = z.string().max(40).transform(normaliseTrackingCode).pipe(z.string().regex(TRACKING_CODE_PATTERN));
+
 /** Free text that a person typed: any script, but no control characters besides tab and newlines. */
 export const plainText = (max: number) =>
   z
     .string()
     .max(max)
     .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/);
+
+/**
+ * A form's answers, passed on untouched: a copy made here (as z.record
+ * makes) would drop keys such as "__proto__" before the form's own strict
+ * check could name them as unknown fields.
+ */
+export const formDataInput = z.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+);
 
 /**
  * For procedures that take nothing: declaring it makes tRPC read what was

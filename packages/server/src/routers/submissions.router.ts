@@ -1,17 +1,7 @@
 import { z } from 'zod';
-import { normaliseTrackingCode, TRACKING_CODE_PATTERN } from '../ids.js';
-import { formIdInput, idInput, statusInput } from './input-schemas.js';
+import { formDataInput, formIdInput, idInput, statusInput, trackingCodeInput } from './input-schemas.js';
 import * as submissions from '../submissions/submission.service.js';
 import { publicProcedure, router, staffProcedure, submitterProcedure } from '../trpc/trpc.js';
-
-/**
- * The form's answers, passed on untouched: a copy made here (as z.record
- * makes) would drop keys such as "__proto__" before the form's own strict
- * check could name them as unknown fields.
- */
-const formData = z.custom<Record<string, unknown>>(
-  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-);
 
 export const submissionsRouter = router({
   /** Sends a form. Needs a publishable key or a staff token. Answers a receipt. */
@@ -20,7 +10,7 @@ export const submissionsRouter = router({
       z.strictObject({
         formId: formIdInput,
         version: z.number().int().positive(),
-        data: formData,
+        data: formDataInput,
         /** The same key on a retry answers the same receipt and stores nothing new. */
         idempotencyKey: z
           .string()
@@ -35,17 +25,9 @@ export const submissionsRouter = router({
     )
     .mutation(({ ctx, input }) => submissions.submit(ctx.db, ctx.submitter, input, { locale: ctx.locale, now: ctx.now() })),
 
-  /** Status and dates of a request, for whoever holds its tracking code. */
+  /** Status, the date of each status and a rejection's or cancellation's reason, for whoever holds the tracking code. */
   track: publicProcedure
-    .input(
-      z.strictObject({
-        trackingCode: z
-          .string()
-          .max(40)
-          .transform(normaliseTrackingCode)
-          .pipe(z.string().regex(TRACKING_CODE_PATTERN)),
-      }),
-    )
+    .input(z.strictObject({ trackingCode: trackingCodeInput }))
     .query(({ ctx, input }) => submissions.track(ctx.db, input.trackingCode)),
 
   /** Submissions the caller may see, newest first, without content. */

@@ -18,6 +18,8 @@ import { bufferUntilOf, placeKeyOf } from './placement.js';
 import { schoolYearOf } from './school-year.js';
 import { findSettings, type SchedulingSettings } from './settings.repository.js';
 import { ZoneCalendar } from './zone-calendar.js';
+import { cancelledAppointment } from './cancellation.js';
+import { checkBookable, onAppointmentCancelled, onBooked, onOutcome } from '../requests/request.service.js';
 
 export interface BookInput {
   mediatorId: string;
@@ -113,10 +115,9 @@ export async function book(db: Db, who: Submitter, input: BookInput, o: Options)
   const mediator = await findMediator(db, who.tenantId, input.mediatorId);
   if (!mediator) throw new DomainError('NOT_FOUND', 'mediatorNotFound');
   if (!mediator.active) throw new DomainError('CONFLICT', 'mediatorInactive', {}, 'mediatorId');
-  if (input.submissionId) {
-    const s = await db.selectFrom('submissions').select('id').where('tenant_id', '=', who.tenantId).where('organisation_id', '=', organisationId).where('id', '=', input.submissionId).executeTakeFirst();
-    if (!s) throw new DomainError('NOT_FOUND', 'submissionNotFound');
-  }
+  // NOTE: a request is booked once approved (requests/lifecycle.ts); the booking moves it to scheduled.
+  const submissionId = input.submissionId;
+  if (submissionId) await checkBookable(db, who.tenantId, organisationId, submissionId);
   const place = (input.place ?? '').trim();
   if (input.mode === 'in_person' && !place) throw new DomainError('BAD_REQUEST', 'placeRequired', {}, 'place');
   const tenant = (await findTenant(db, who.tenantId))!;
@@ -159,6 +160,7 @@ export async function book(db: Db, who: Submitter, input: BookInput, o: Options)
     override,
     auditAction: 'appointment.booked',
     auditDetails: seriesId ? { seriesId } : {},
+    alsoInTransaction: submissionId ? (trx) => onBooked(trx, who, who.tenantId, organisationId, submissionId, at) : undefined,
   });
   return { seriesId, appointments: rows.map(view) };
 }
@@ -251,19 +253,12 @@ export async function cancel(db: Db, user: StaffUser, input: { id: string; reaso
   if (!isCoordinator(user) && user.role !== 'requester') throw new DomainError('FORBIDDEN', 'forbiddenRole');
   changeable(a);
   const settings = await findSettings(db, user.tenantId);
-  const late = Date.parse(a.startsAt) - o.now.getTime() < settings.cancellationNoticeHours * 3_600_000;
-  const at = o.now.toISOString();
-  const cancelled: Appointment = {
-    ...a,
-    status: 'cancelled',
-    cancelledAt: at,
-    cancellation: late ? 'late' : 'in_time',
-    billedMinutes: late ? settings.minimumBillableMinutes : 0,
-    sequence: a.sequence + 1,
-    updatedAt: at,
-  };
+  const cancelled = cancelledAppointment(a, settings, o.now);
+  const late = cancelled.cancellation === 'late';
+  const at = cancelled.updatedAt;
   await db.transaction().execute(async (trx) => {
     await saveAppointment(trx, cancelled);
+    await onAppointmentCancelled(trx, user, a, at);
     await recordAudit(trx, {
       tenantId: a.tenantId,
       actor: auditActor(user),
@@ -286,6 +281,7 @@ export async function setOutcome(db: Db, user: StaffUser, input: { id: string; o
   const done: Appointment = { ...a, status: input.outcome, sequence: a.sequence + 1, updatedAt: at };
   await db.transaction().execute(async (trx) => {
     await saveAppointment(trx, done);
+    await onOutcome(trx, user, a, at);
     await recordAudit(trx, { tenantId: a.tenantId, actor: auditActor(user), action: `appointment.${input.outcome}`, subject: { type: 'appointment', id: a.id }, details: { sequence: done.sequence }, at });
   });
   return view(done);

@@ -28,6 +28,8 @@ export interface Commit {
   budgetUnchanged?: boolean;
   auditAction: string;
   auditDetails?: Record<string, unknown>;
+  /** more work of the same transaction, once the rows are written (the request the booking serves moves on) */
+  alsoInTransaction?: ((trx: DbOrTx) => Promise<void>) | undefined;
 }
 
 function clashParams(clash: Appointment, zone: string) {
@@ -89,6 +91,7 @@ export async function commitAppointments(
       }
       for (const a of c.inserts) await insertAppointment(trx, a);
       for (const a of c.updates) await saveAppointment(trx, a);
+      if (c.alsoInTransaction) await c.alsoInTransaction(trx);
       const at = rows[0]!.updatedAt;
       for (const a of rows) {
         await recordAudit(trx, {

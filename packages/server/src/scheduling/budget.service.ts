@@ -5,6 +5,7 @@ import { newId } from '../ids.js';
 import { findOrganisation } from '../tenancy/organisation.repository.js';
 import { DomainError } from '../trpc/errors.js';
 import { isCoordinator } from '../auth/actor.js';
+import { reportedMinutes } from '../reports/report.repository.js';
 import { findBudget, listBudgets, upsertBudget, usedMinutes } from './budget.repository.js';
 import { isSchoolYear } from './school-year.js';
 import { findSettings, saveSettings, type SchedulingSettings } from './settings.repository.js';
@@ -22,10 +23,22 @@ export async function list(db: Db, user: StaffUser, filter: { schoolYear?: strin
     if (filter.organisationId && filter.organisationId !== user.organisationId) return [];
     scoped.organisationId = user.organisationId;
   }
-  const [budgets, used] = await Promise.all([listBudgets(db, user.tenantId, scoped), usedMinutes(db, user.tenantId, scoped.schoolYear)]);
+  const [budgets, used, reported] = await Promise.all([
+    listBudgets(db, user.tenantId, scoped),
+    usedMinutes(db, user.tenantId, scoped.schoolYear),
+    reportedMinutes(db, user.tenantId, scoped.schoolYear),
+  ]);
   return budgets.map((b) => {
-    const minutesUsed = used.get(`${b.organisationId}|${b.action}|${b.schoolYear}`) ?? 0;
-    return { ...b, minutesUsed, minutesRemaining: b.minutesGranted - minutesUsed };
+    const key = `${b.organisationId}|${b.action}|${b.schoolYear}`;
+    const minutesUsed = used.get(key) ?? 0;
+    return {
+      ...b,
+      minutesUsed,
+      minutesRemaining: b.minutesGranted - minutesUsed,
+      // What countersigned reports count (reports/report.service.ts countedMinutes), and what filed ones await.
+      minutesDelivered: reported.delivered.get(key) ?? 0,
+      minutesAwaitingCountersignature: reported.awaiting.get(key) ?? 0,
+    };
   });
 }
 

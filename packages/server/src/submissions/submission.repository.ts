@@ -18,7 +18,8 @@ export interface SubmissionRow {
   updatedAt: string;
 }
 
-type Row = Omit<Selectable<SubmissionTable>, 'data'>;
+// The lifecycle's columns (migration 0003) are read by requests/request.repository.ts.
+type Row = Omit<Selectable<SubmissionTable>, 'data' | 'authorised_minutes' | 'queue_language' | 'queue_urgency'>;
 
 function toSubmission(row: Row): SubmissionRow {
   return {
@@ -91,6 +92,8 @@ export async function insertSubmission(
     idempotencyKey: string | null;
     requestHash: string;
     at: string;
+    /** What the request queue filters on (requests/queue-fields.ts); absent for other forms. */
+    queue?: { language: string | null; urgency: string | null } | undefined;
   },
 ): Promise<void> {
   await db
@@ -114,6 +117,8 @@ export async function insertSubmission(
       request_hash: row.requestHash,
       created_at: row.at,
       updated_at: row.at,
+      queue_language: row.queue?.language ?? null,
+      queue_urgency: row.queue?.urgency ?? null,
     })
     .execute();
 }

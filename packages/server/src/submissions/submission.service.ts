@@ -13,6 +13,9 @@ import { newId, newTrackingCode, sha256 } from '../ids.js';
 import { findOrganisation, findTenant } from '../tenancy/organisation.repository.js';
 import { DomainError } from '../trpc/errors.js';
 import { serverMessage } from '../i18n/messages.js';
+import { INITIAL_REQUEST_STATUS } from '../requests/lifecycle.js';
+import { queueFieldsOf } from '../requests/queue-fields.js';
+import { trackingView } from '../requests/tracking.js';
 import * as repo from './submission.repository.js';
 import { stampSignatures } from './signatures.js';
 import { canReadContent, canSeeMetadata, isSpecial, listScope } from './visibility.js';
@@ -34,7 +37,8 @@ export interface SubmitInput {
   website?: string | undefined;
 }
 
-const INITIAL_STATUS = 'received';
+/** Every form starts here; requests then follow requests/lifecycle.ts. */
+const INITIAL_STATUS = INITIAL_REQUEST_STATUS;
 
 function toReceipt(s: repo.SubmissionRow): Receipt {
   return { protocol: s.protocol, trackingCode: s.trackingCode, status: s.status, submittedAt: s.createdAt };
@@ -166,6 +170,7 @@ export async function submit(
         idempotencyKey,
         requestHash,
         at,
+        queue: queueFieldsOf(def, data),
       });
       await recordAudit(trx, {
         tenantId: tenant.id,
@@ -193,11 +198,14 @@ function replay(earlier: repo.SubmissionRow, requestHash: string): Receipt {
   return toReceipt(earlier);
 }
 
-/** Status and dates for whoever holds the tracking code; never content. */
+/**
+ * For whoever holds the tracking code: the status, the date of each status
+ * reached, and the reason of a rejection or cancellation. Never content.
+ */
 export async function track(db: Db, trackingCode: string) {
   const s = await repo.findByTrackingCode(db, trackingCode);
   if (!s) throw new DomainError('NOT_FOUND', 'trackingNotFound');
-  return { status: s.status, submittedAt: s.createdAt, updatedAt: s.updatedAt };
+  return { status: s.status, submittedAt: s.createdAt, updatedAt: s.updatedAt, ...(await trackingView(db, s)) };
 }
 
 export async function list(
@@ -228,13 +236,13 @@ export async function list(
   };
 }
 
-function encodeCursor(s: { createdAt: string; id: string }): string {
+export function encodeCursor(s: { createdAt: string; id: string }): string {
   return Buffer.from(`${s.createdAt}|${s.id}`).toString('base64url');
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
+export function decodeCursor(cursor: string): { createdAt: string; id: string } {
   const [createdAt, id, ...rest] = Buffer.from(cursor, 'base64url').toString().split('|');
   // Only what encodeCursor makes: a forged one must not reach the query.
   const valid =
@@ -243,21 +251,25 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
   return { createdAt, id };
 }
 
+/** Records a read of special-category content (DESIGN §6); nothing for other content. */
+export async function auditContentRead(db: Db, user: StaffUser, s: { id: string; formId: string; formVersion: number }, now: Date): Promise<void> {
+  if (!isSpecial(s)) return;
+  await recordAudit(db, {
+    tenantId: user.tenantId,
+    actor: { kind: 'user', id: user.userId },
+    action: 'submission.special_category_read',
+    subject: { type: 'submission', id: s.id },
+    details: { formId: s.formId, role: user.role },
+    at: now.toISOString(),
+  });
+}
+
 /** One submission with its content; special-category content is audited on every read. */
 export async function get(db: Db, user: StaffUser, id: string, now: Date) {
   const s = await repo.findSubmission(db, user.tenantId, id);
   // Not found and not visible answer alike, so ids of others cannot be probed.
   if (!s || !canSeeMetadata(user, s)) throw new DomainError('NOT_FOUND', 'submissionNotFound');
   if (!canReadContent(user, s)) throw new DomainError('FORBIDDEN', 'specialCategoryRestricted');
-  if (isSpecial(s)) {
-    await recordAudit(db, {
-      tenantId: user.tenantId,
-      actor: { kind: 'user', id: user.userId },
-      action: 'submission.special_category_read',
-      subject: { type: 'submission', id: s.id },
-      details: { formId: s.formId, role: user.role },
-      at: now.toISOString(),
-    });
-  }
+  await auditContentRead(db, user, s, now);
   return { ...toSummary(s), data: s.data };
 }

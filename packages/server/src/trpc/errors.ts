@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import type { FieldErrors } from '@ponte/forms';
-import type { ServerMessageKey } from '../i18n/messages.js';
+import type { MessageParam, ServerMessageKey } from '../i18n/messages.js';
 
 type Code = ConstructorParameters<typeof TRPCError>[0]['code'];
 
@@ -11,14 +11,14 @@ type Code = ConstructorParameters<typeof TRPCError>[0]['code'];
  */
 export class DomainError extends TRPCError {
   readonly messageKey: ServerMessageKey;
-  readonly params: Record<string, string | number>;
+  readonly params: Record<string, MessageParam>;
   /** Messages per field path; or one path, which then gets the error's own message. */
   readonly fieldErrors: FieldErrors | string | undefined;
 
   constructor(
     code: Code,
     messageKey: ServerMessageKey,
-    params: Record<string, string | number> = {},
+    params: Record<string, MessageParam> = {},
     fieldErrors?: FieldErrors | string,
   ) {
     super({ code, message: messageKey });

@@ -8,7 +8,9 @@ import {
   type FormId,
 } from '@ponte/forms';
 import { appRouter, DEMO_PASSWORD } from '@ponte/server';
+import { COORDINATION_SPECS } from './bad-input-coordination.js';
 import { SCHEDULING_SPECS, type SchedulingFixture } from './bad-input-scheduling.js';
+import { REQUEST_SPECS, type RequestsFixture } from './bad-input-requests.js';
 import { OTHER_ORIGIN, OTHER_PASSWORD, type OtherTenant } from './fixtures.js';
 
 /*
@@ -49,6 +51,8 @@ export interface Fixture {
   freshToken(): string;
   /** mediators, appointments, feeds the scheduling specs act on */
   scheduling: SchedulingFixture;
+  /** requests in the statuses the requests.* moves start from */
+  requests: RequestsFixture;
 }
 
 export type ProcedureType = 'query' | 'mutation' | 'subscription';
@@ -255,6 +259,8 @@ function submitInput(fx: Fixture, formId: FormId, organisationId: string, extra:
 
 export const PROCEDURE_SPECS: Readonly<Record<string, ProcedureSpec>> = {
   ...SCHEDULING_SPECS,
+  ...REQUEST_SPECS,
+  ...COORDINATION_SPECS,
   'auth.signIn': {
     access: 'public',
     headers: () => ({}),

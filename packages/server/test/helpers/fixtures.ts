@@ -80,6 +80,8 @@ const TABLES = [
   'appointments',
   'hour_budgets',
   'ical_feeds',
+  'request_status_changes',
+  'reports',
 ] as const;
 
 /** Row counts of every table: compared before and after, they prove nothing was written. */

@@ -147,6 +147,12 @@ for (const kind of await databaseKinds()) {
       const db = ts.server.database.db;
       const id1 = (await db.selectFrom('submissions').select('id').where('tracking_code', '=', r1.trackingCode).executeTakeFirstOrThrow()).id;
       const id5 = (await db.selectFrom('submissions').select('id').where('tracking_code', '=', r5.trackingCode).executeTakeFirstOrThrow()).id;
+      // A request is booked once approved (requests/lifecycle.ts): the A.5 by a clinician.
+      const clinician = ts.client({ token: await signIn(ts, 'clinica@demo.ponte.test') });
+      await staff.requests.review.mutate({ id: id1 });
+      await staff.requests.approve.mutate({ id: id1, hoursAuthorised: 2 });
+      await clinician.requests.review.mutate({ id: id5 });
+      await clinician.requests.approve.mutate({ id: id5, hoursAuthorised: 2 });
       const mediatorId = fx.mediators.arshad!;
       await staff.scheduling.book.mutate({ mediatorId, organisationId: fx.orgs.manzoni, submissionId: id1, action: '1', start: romeWinter('2027-01-12', '10:00'), durationMinutes: 60, mode: 'in_person', place: 'Plesso Rodari', caseCode: 'MZ-9' });
       await staff.scheduling.book.mutate({ mediatorId, organisationId: fx.orgs.servizi, submissionId: id5, action: '4', start: romeWinter('2027-01-13', '10:00'), durationMinutes: 60, mode: 'video', caseCode: 'EC-9' });

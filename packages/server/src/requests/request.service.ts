@@ -1,0 +1,348 @@
+import { isCoordinator, type StaffUser, type Submitter } from '../auth/actor.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { DialectName } from '../db/connect.js';
+import type { Db, DbOrTx } from '../db/database.js';
+import { writeTransaction } from '../db/write-transaction.js';
+import { newId } from '../ids.js';
+import { findAppointment, saveAppointment } from '../scheduling/appointment.repository.js';
+import { cancelledAppointment } from '../scheduling/cancellation.js';
+import { findSettings } from '../scheduling/settings.repository.js';
+import { auditContentRead, decodeCursor, encodeCursor } from '../submissions/submission.service.js';
+import { canReadContent, canSeeMetadata, isSpecial, SPECIAL_FORM_IDS } from '../submissions/visibility.js';
+import { DomainError } from '../trpc/errors.js';
+import {
+  ACTION_TARGETS,
+  findTransition,
+  INITIAL_REQUEST_STATUS,
+  nextByPeople,
+  REQUEST_FORM_IDS,
+  STATUS_NAMES,
+  systemPath,
+  TRANSITIONS,
+  type Party,
+  type RequestAction,
+  type RequestStatus,
+  type Transition,
+} from './lifecycle.js';
+import * as repo from './request.repository.js';
+import type { RequestRow } from './request.repository.js';
+
+/** Which request a call is about: its id (staff), or its tracking code (a key holder, or staff). */
+export interface RequestRef {
+  id?: string | undefined;
+  trackingCode?: string | undefined;
+}
+
+type Actor = { kind: 'user' | 'key'; id: string };
+
+function actorOf(who: Submitter): Actor {
+  return who.kind === 'staff' ? { kind: 'user', id: who.userId } : { kind: 'key', id: who.keyId };
+}
+
+function hours(minutes: number | null): number | null {
+  return minutes === null ? null : minutes / 60;
+}
+
+/** What anyone who may see a request is shown of it, content aside. */
+function summary(r: RequestRow) {
+  return {
+    id: r.id,
+    protocol: r.protocol,
+    formId: r.formId,
+    formVersion: r.formVersion,
+    organisationId: r.organisationId,
+    status: r.status,
+    /** special-category (A.5): its content is for clinicians and its requester only */
+    special: isSpecial(r),
+    /** null for A.5, whose language is part of its content */
+    language: r.language,
+    urgency: r.urgency,
+    hoursAuthorised: hours(r.authorisedMinutes),
+    submittedVia: r.submittedVia,
+    submittedAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+function statusParams(from: RequestStatus, to: RequestStatus) {
+  const next = nextByPeople(from);
+  return {
+    from: STATUS_NAMES[from],
+    to: STATUS_NAMES[to],
+    next: next.length
+      ? { it: next.map((s) => STATUS_NAMES[s].it).join(', '), en: next.map((s) => STATUS_NAMES[s].en).join(', ') }
+      : { it: 'nessun altro stato (è definitiva)', en: 'no other status (it is final)' },
+  };
+}
+
+/**
+ * The parties the caller acts as on this request (lifecycle.ts, Party).
+ * A key holder is its requester only with its tracking code, for a request
+ * sent through a key of the same organisation.
+ */
+function partiesOf(who: Submitter, r: RequestRow, viaTrackingCode: boolean): Party[] {
+  if (who.kind === 'key') {
+    return viaTrackingCode && r.submittedVia === 'key' && r.organisationId === who.organisationId ? ['requester'] : [];
+  }
+  const parties: Party[] = [];
+  if (isSpecial(r) ? who.role === 'clinician' : isCoordinator(who)) parties.push('reviewer');
+  if (who.role === 'requester' && canSeeMetadata(who, r)) parties.push('requester');
+  return parties;
+}
+
+/** The request named, if the caller may see it; not found and not visible answer alike. */
+async function requestFor(db: DbOrTx, who: Submitter, ref: RequestRef): Promise<{ r: RequestRow; viaTrackingCode: boolean }> {
+  if ((ref.id === undefined) === (ref.trackingCode === undefined)) throw new DomainError('BAD_REQUEST', 'requestRefRequired', {}, ref.id === undefined ? 'id' : 'trackingCode');
+  if (who.kind === 'key' && ref.trackingCode === undefined) throw new DomainError('BAD_REQUEST', 'withdrawKeyNeedsCode', {}, 'trackingCode');
+  if (ref.trackingCode !== undefined) {
+    const r = await repo.findRequestByTrackingCode(db, who.tenantId, ref.trackingCode);
+    const visible = r && (who.kind === 'key' ? r.organisationId === who.organisationId : canSeeMetadata(who, r));
+    if (!r || !visible) throw new DomainError('NOT_FOUND', 'trackingNotFound');
+    return { r, viaTrackingCode: true };
+  }
+  const r = await repo.findRequest(db, who.tenantId, ref.id!);
+  if (!r || who.kind !== 'staff' || !canSeeMetadata(who, r)) throw new DomainError('NOT_FOUND', 'submissionNotFound');
+  return { r, viaTrackingCode: false };
+}
+
+/** Writes one move: the status (if still the one read), the history row, the audit event. */
+async function applyTransition(
+  trx: DbOrTx,
+  who: Submitter,
+  r: RequestRow,
+  t: Transition,
+  at: string,
+  extra: { reason?: string | undefined; authorisedMinutes?: number | undefined; cause?: string | undefined } = {},
+): Promise<void> {
+  await repo.updateStatus(trx, r, t.from, t.to, at, extra.authorisedMinutes);
+  const actor = actorOf(who);
+  await repo.insertStatusChange(trx, { id: newId(), tenantId: r.tenantId, submissionId: r.id, from: t.from, to: t.to, at, actor, reason: extra.reason ?? null });
+  await recordAudit(trx, {
+    tenantId: r.tenantId,
+    actor,
+    action: `request.${t.to}`,
+    subject: { type: 'submission', id: r.id },
+    details: {
+      from: t.from,
+      to: t.to,
+      formId: r.formId,
+      // An A.5's reason may speak of its case: the history keeps it, where only its readers see it.
+      ...(extra.reason !== undefined ? (isSpecial(r) ? { reasonGiven: true } : { reason: extra.reason }) : {}),
+      ...(extra.authorisedMinutes !== undefined ? { hoursAuthorised: extra.authorisedMinutes / 60 } : {}),
+      ...(extra.cause ? { cause: extra.cause } : {}),
+    },
+    at,
+  });
+}
+
+/**
+ * Cancels the scheduled appointments of a request that is withdrawn or
+ * cancelled, by the rule of scheduling.cancel: inside the notice the minimum
+ * billable time still counts.
+ */
+async function cancelAppointmentsOf(trx: DbOrTx, who: Submitter, r: RequestRow, action: RequestAction, now: Date): Promise<void> {
+  const scheduled = (await repo.appointmentsOf(trx, r.tenantId, r.id)).filter((a) => a.status === 'scheduled');
+  if (scheduled.length === 0) return;
+  const settings = await findSettings(trx, r.tenantId);
+  for (const { id } of scheduled) {
+    const a = (await findAppointment(trx, r.tenantId, id))!;
+    const cancelled = cancelledAppointment(a, settings, now);
+    await saveAppointment(trx, cancelled);
+    await recordAudit(trx, {
+      tenantId: r.tenantId,
+      actor: actorOf(who),
+      action: 'appointment.cancelled',
+      subject: { type: 'appointment', id: a.id },
+      details: { late: cancelled.cancellation === 'late', billedMinutes: cancelled.billedMinutes, reason: `request.${action}`, sequence: cancelled.sequence },
+      at: cancelled.updatedAt,
+    });
+  }
+}
+
+export interface ActionInput extends RequestRef {
+  reason?: string | undefined;
+  hoursAuthorised?: number | undefined;
+}
+
+/**
+ * A move a person asks for (review, approve, reject, cancel, withdraw,
+ * close): allowed by the table only, checked and written in one write
+ * transaction. A wrong role is FORBIDDEN, a wrong status CONFLICT, each
+ * naming where the request is and where it was asked to go.
+ */
+export async function act(db: Db, dialect: DialectName, who: Submitter, action: RequestAction, input: ActionInput, now: Date) {
+  const to = ACTION_TARGETS[action];
+  const at = now.toISOString();
+  const reason = input.reason?.trim();
+  if ((action === 'reject' || action === 'cancel') && !reason) throw new DomainError('BAD_REQUEST', 'reasonRequired', {}, 'reason');
+  const id = await writeTransaction(db, dialect, async (trx) => {
+    const { r, viaTrackingCode } = await requestFor(trx, who, input);
+    const parties = partiesOf(who, r, viaTrackingCode);
+    const by = TRANSITIONS.find((t) => t.action === action)!.by;
+    if (!by.some((p) => parties.includes(p))) {
+      if (who.kind === 'key' && viaTrackingCode && r.submittedVia === 'staff') throw new DomainError('FORBIDDEN', 'withdrawStaffRequest');
+      if (by.includes('reviewer') && isSpecial(r) && isCoordinator(who)) throw new DomainError('FORBIDDEN', 'consultationForClinicians');
+      throw new DomainError('FORBIDDEN', 'transitionForbidden', statusParams(r.status, to));
+    }
+    const t = findTransition(r.status, to);
+    if (!t || t.action !== action) throw new DomainError('CONFLICT', 'transitionNotAllowed', statusParams(r.status, to));
+    if (action === 'withdraw' || action === 'cancel') await cancelAppointmentsOf(trx, who, r, action, now);
+    await applyTransition(trx, who, r, t, at, {
+      reason: reason || undefined,
+      authorisedMinutes: action === 'approve' ? Math.round(input.hoursAuthorised! * 60) : undefined,
+    });
+    return r.id;
+  });
+  const r = (await repo.findRequest(db, who.tenantId, id))!;
+  // Who made each move is for requests.get: a key holder is told statuses, dates and reasons.
+  const history = (await historyView(db, r, true)).map(({ by: _by, ...h }) => h);
+  return { ...summary(r), history };
+}
+
+/** Every status reached, oldest first, from the submission itself on. */
+async function historyView(db: DbOrTx, r: RequestRow, withReasons: boolean) {
+  const changes = await repo.historyOf(db, r.tenantId, r.id);
+  const first = {
+    status: INITIAL_REQUEST_STATUS,
+    at: r.createdAt,
+    by: r.submittedVia === 'staff' ? { kind: 'user' as const, id: r.submittedByUserId } : { kind: 'key' as const, id: r.publishableKeyId },
+    reason: null,
+  };
+  return [first, ...changes.map((c) => ({ status: c.to, at: c.at, by: c.actor, reason: withReasons ? c.reason : null }))];
+}
+
+/**
+ * One request with its history and appointments; its content when the
+ * caller may read it (an A.5's only for clinicians and its requester, each
+ * read audited), else `data: null`.
+ */
+export async function get(db: Db, user: StaffUser, id: string, now: Date) {
+  const r = await repo.findRequest(db, user.tenantId, id);
+  if (!r || !canSeeMetadata(user, r)) throw new DomainError('NOT_FOUND', 'submissionNotFound');
+  const readable = canReadContent(user, r);
+  let data: Record<string, unknown> | null = null;
+  if (readable) {
+    data = await repo.contentOf(db, user.tenantId, r.id);
+    await auditContentRead(db, user, r, now);
+  }
+  const appointments = (await repo.appointmentsOf(db, user.tenantId, r.id)).map(({ report: _r, ...a }) => a);
+  return { ...summary(r), history: await historyView(db, r, readable), appointments, data };
+}
+
+export interface QueueInput {
+  status?: RequestStatus | RequestStatus[] | undefined;
+  organisationId?: string | undefined;
+  language?: string | undefined;
+  urgency?: string | undefined;
+  formId?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/**
+ * The requests of the tenant waiting longest first, without content:
+ * coordinators and admins all (an A.5 shows that it exists, its status and
+ * dates), clinicians the A.5 ones.
+ */
+export async function queue(db: Db, user: StaffUser, input: QueueInput) {
+  const scope = user.role === 'clinician' ? REQUEST_FORM_IDS.filter((f) => SPECIAL_FORM_IDS.includes(f)) : REQUEST_FORM_IDS;
+  const formIds = input.formId ? [input.formId].filter((f) => scope.includes(f)) : scope;
+  const after = input.cursor ? decodeCursor(input.cursor) : undefined;
+  const rows = await repo.queue(db, {
+    tenantId: user.tenantId,
+    formIds,
+    statuses: input.status === undefined ? undefined : [input.status].flat(),
+    organisationId: input.organisationId,
+    language: input.language,
+    urgency: input.urgency,
+    after,
+    limit: input.limit + 1,
+  });
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return { items: page.map(summary), nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
+}
+
+// ---------------------------------------------------------------------------
+// Moves that follow from appointments and reports (Party 'system').
+
+/** The statuses in which appointments and reports move a request. */
+const APPOINTMENT_DRIVEN: readonly RequestStatus[] = ['approved', 'scheduled', 'held', 'not_held', 'reported', 'closed'];
+
+/**
+ * Where a request's appointments put it: approved when none is left (all
+ * cancelled), scheduled while one is still to be held, reported once every
+ * one held or not has its report, closed once every report is countersigned,
+ * and held or not held in between.
+ */
+function statusFromAppointments(appointments: Awaited<ReturnType<typeof repo.appointmentsOf>>): RequestStatus {
+  const live = appointments.filter((a) => a.status !== 'cancelled');
+  if (live.length === 0) return 'approved';
+  if (live.some((a) => a.status === 'scheduled')) return 'scheduled';
+  if (live.every((a) => a.report)) return live.every((a) => a.report!.status === 'countersigned') ? 'closed' : 'reported';
+  return live.some((a) => a.status === 'held') ? 'held' : 'not_held';
+}
+
+/**
+ * Brings a request in line with its appointments and reports, inside the
+ * transaction of the change that moved them, through the system's moves of
+ * the table; each step recorded as made by `who`, with `cause`. A closed
+ * request stays closed unless a report of it is reopened.
+ */
+export async function followAppointments(
+  trx: DbOrTx,
+  who: Submitter,
+  tenantId: string,
+  submissionId: string,
+  at: string,
+  cause: string,
+  options: { reopening?: boolean } = {},
+): Promise<void> {
+  await repo.lockRequest(trx, tenantId, submissionId);
+  const r = await repo.findRequest(trx, tenantId, submissionId);
+  if (!r || !APPOINTMENT_DRIVEN.includes(r.status)) return;
+  if (r.status === 'closed' && !options.reopening) return;
+  const appointments = await repo.appointmentsOf(trx, tenantId, submissionId);
+  const target = statusFromAppointments(appointments);
+  const outcome = appointments.some((a) => a.status === 'held') ? 'held' : 'not_held';
+  const path = systemPath(r.status, target, outcome);
+  if (!path) throw new DomainError('CONFLICT', 'transitionNotAllowed', statusParams(r.status, target));
+  for (const t of path) await applyTransition(trx, who, r, t, at, { cause });
+}
+
+/**
+ * Whether appointments may be booked for this submission: a request of the
+ * organisation, approved or scheduled already. Read again inside the
+ * booking's transaction (onBooked), where it holds.
+ */
+export async function checkBookable(db: DbOrTx, tenantId: string, organisationId: string, submissionId: string): Promise<void> {
+  const s = await db.selectFrom('submissions').select(['id', 'form_id']).where('tenant_id', '=', tenantId).where('organisation_id', '=', organisationId).where('id', '=', submissionId).executeTakeFirst();
+  if (!s) throw new DomainError('NOT_FOUND', 'submissionNotFound');
+  const r = await repo.findRequest(db, tenantId, submissionId);
+  if (!r) throw new DomainError('BAD_REQUEST', 'bookingNotARequest', {}, 'submissionId');
+  if (r.status !== 'approved' && r.status !== 'scheduled') {
+    throw new DomainError('CONFLICT', 'bookingNeedsApproval', { protocol: r.protocol, status: STATUS_NAMES[r.status] }, 'submissionId');
+  }
+}
+
+/** In a booking's transaction, after its rows are written: an approved request becomes scheduled. */
+export async function onBooked(trx: DbOrTx, who: Submitter, tenantId: string, organisationId: string, submissionId: string, at: string): Promise<void> {
+  await repo.lockRequest(trx, tenantId, submissionId);
+  await checkBookable(trx, tenantId, organisationId, submissionId);
+  await followAppointments(trx, who, tenantId, submissionId, at, 'appointment.booked');
+}
+
+/** In an appointment's cancellation: the last one cancelled takes its request back to approved. */
+export async function onAppointmentCancelled(trx: DbOrTx, who: Submitter, a: { tenantId: string; submissionId: string | null }, at: string): Promise<void> {
+  if (a.submissionId) await followAppointments(trx, who, a.tenantId, a.submissionId, at, 'appointment.cancelled');
+}
+
+/**
+ * In scheduling.setOutcome: refused once the appointment has its report
+ * (the report says whether it was held); otherwise the request follows.
+ */
+export async function onOutcome(trx: DbOrTx, who: Submitter, a: { id: string; tenantId: string; submissionId: string | null }, at: string): Promise<void> {
+  const report = await trx.selectFrom('reports').select('id').where('tenant_id', '=', a.tenantId).where('appointment_id', '=', a.id).executeTakeFirst();
+  if (report) throw new DomainError('CONFLICT', 'outcomeFromReport');
+  if (a.submissionId) await followAppointments(trx, who, a.tenantId, a.submissionId, at, 'appointment.outcome');
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import * as reports from '../reports/report.service.js';
+import type { Context } from '../trpc/context.js';
+import { roleProcedure, router, staffProcedure } from '../trpc/trpc.js';
+import { formDataInput, idInput, plainText } from './input-schemas.js';
+
+const options = (ctx: Context) => ({ dialect: ctx.dialect, locale: ctx.locale, now: ctx.now() });
+
+/**
+ * Reports (A.2 schools, A.4 services), one per appointment: filed and
+ * corrected by its mediator, countersigned by a referent of the organisation
+ * that received it, reopened by a coordinator.
+ */
+export const reportsRouter = router({
+  /** The report of one of the caller's appointments, once it has started: its own mediator only. */
+  file: staffProcedure
+    .input(z.strictObject({ appointmentId: idInput, data: formDataInput, version: z.number().int().positive().optional() }))
+    .mutation(({ ctx, input }) => reports.file(ctx.db, ctx.user, input, options(ctx))),
+
+  /** Replaces the mediator's part of a report not yet countersigned: its mediator only. */
+  correct: staffProcedure
+    .input(z.strictObject({ id: idInput, data: formDataInput }))
+    .mutation(({ ctx, input }) => reports.correct(ctx.db, ctx.user, input, options(ctx))),
+
+  /** The referent's signed confirmation, name and time stamped, with an optional rating 1–5. */
+  countersign: staffProcedure
+    .input(z.strictObject({ id: idInput, rating: z.number().int().min(1).max(5).optional() }))
+    .mutation(({ ctx, input }) => reports.countersign(ctx.db, ctx.user, input, options(ctx))),
+
+  /** Takes the countersignature back off, with a reason (audited): coordinators and admins. */
+  reopen: roleProcedure('coordinator', 'admin')
+    .input(z.strictObject({ id: idInput, reason: plainText(1000).min(1) }))
+    .mutation(({ ctx, input }) => reports.reopen(ctx.db, ctx.user, input, options(ctx))),
+
+  /** One report with its content, for whoever may see it. */
+  get: staffProcedure.input(z.strictObject({ id: idInput })).query(({ ctx, input }) => reports.get(ctx.db, ctx.user, input.id)),
+
+  /** Reports the caller may see, newest first, without content. */
+  list: staffProcedure
+    .input(
+      z
+        .strictObject({
+          status: z.enum(['filed', 'countersigned']).optional(),
+          organisationId: idInput.optional(),
+          mediatorId: idInput.optional(),
+          submissionId: idInput.optional(),
+          limit: z.number().int().min(1).max(200).default(50),
+        })
+        .default({ limit: 50 }),
+    )
+    .query(({ ctx, input }) => reports.list(ctx.db, ctx.user, input)),
+});
