@@ -1,14 +1,8 @@
-import {
-  fieldOptions,
-  type FieldDefinition,
-  type LanguageValue,
-  type Locale,
-  type TimeSlotValue,
-} from '@ponte/forms';
+import type { FieldDefinition, LanguageValue, Locale, TimeSlotValue } from '@ponte/forms';
 import { formatDate } from '../internal/locale.js';
 import { t, ui } from '../internal/ui-messages.js';
 import { codeName } from './combobox-options.js';
-import { likertPoints } from './field-parts.js';
+import { answerOptions } from './answer-options.js';
 
 /**
  * An answer in words, for the summary step: option labels rather than
@@ -19,36 +13,27 @@ export function displayValue(field: FieldDefinition, value: unknown, locale: Loc
     return ui('notGiven', locale);
   }
   const list = (items: unknown[], one: (v: unknown) => string) => items.map(one).join(', ');
+  const options = answerOptions(field, locale);
+  if (options && field.kind !== 'likertMatrix') {
+    const label = (v: unknown) => options.find((o) => o.value === v)?.label ?? String(v);
+    return Array.isArray(value) ? list(value, label) : label(value);
+  }
   switch (field.kind) {
-    case 'select':
-    case 'radio':
-    case 'multiselect':
-    case 'schoolLevel': {
-      const options = fieldOptions(field) ?? [];
-      const label = (v: unknown) => options.find((o) => o.value === v)?.label[locale] ?? String(v);
-      return Array.isArray(value) ? list(value, label) : label(value);
-    }
-    case 'checkbox':
-    case 'consent':
-      return t(value === true ? 'ui.yes' : 'ui.no', locale);
-    case 'language': {
+    case 'language':
+    case 'country': {
       const one = (v: unknown) => {
-        const lang = v as LanguageValue;
-        const name = codeName('language', lang.code, locale);
-        return lang.variety ? `${name} (${lang.variety})` : name;
+        const lang = v as string | LanguageValue;
+        const name = codeName(field.kind, typeof lang === 'string' ? lang : lang.code, locale);
+        return typeof lang !== 'string' && lang.variety ? `${name} (${lang.variety})` : name;
       };
       return Array.isArray(value) ? list(value, one) : one(value);
     }
-    case 'country':
-      return Array.isArray(value) ? list(value, (v) => codeName('country', String(v), locale)) : codeName('country', String(value), locale);
     case 'date':
       return formatDate(String(value), locale);
     case 'datetime':
       return formatDate(String(value), locale, true);
-    case 'likert':
-      return likertPoints(field, locale).find((p) => p.value === value)?.label ?? String(value);
     case 'likertMatrix': {
-      const points = likertPoints(field, locale);
+      const points = options ?? [];
       const answers = value as Record<string, unknown>;
       return field.rows
         .map((row) => `${row.label[locale]}: ${points.find((p) => p.value === answers[row.key])?.label ?? ui('notGiven', locale)}`)

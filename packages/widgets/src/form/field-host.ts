@@ -1,16 +1,13 @@
 import type { Locale } from '@ponte/forms';
-import type { Combobox } from './combobox.js';
-import type { ViewModule, ViewName } from './lazy-views.js';
+import type { Combobox } from './combobox-state.js';
 
 /** what a field template needs from the form that draws it */
 export interface FieldHost {
   readonly locale: Locale;
   /** the name of the organisation that sends the form, for the read-only organisation field */
   readonly organisationName: string | undefined;
-  /** the pickers' state; only read by the combobox view, once it is loaded */
+  /** the state of the language and country pickers */
   readonly combobox: Combobox;
-  /** a lazily loaded view, or undefined while it is being fetched */
-  view<K extends ViewName>(name: K): ViewModule<K> | undefined;
   /** suggestions for a free-text field (a `<datalist>`), such as the organisation's sites */
   suggestions(path: string): readonly string[];
   value(path: string): unknown;

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import {
   isSectionVisible,
   visibleFields,
@@ -17,12 +16,12 @@ import { emit } from '../internal/events.js';
 import { formatDate, resolveLocale } from '../internal/locale.js';
 import { ClientHolder } from '../internal/ponte-client.js';
 import { t, ui } from '../internal/ui-messages.js';
-import type { Combobox } from './combobox.js';
+import { Combobox, loadPopover, needsPicker } from './combobox-state.js';
 import type { FieldHost } from './field-host.js';
 import { anchorOf, getPath, idFor, setPath, topFields, topKey, visibleData } from './form-paths.js';
 import { styles } from './ponte-form.styles.js';
-import { LazyViews, viewsFor } from './lazy-views.js';
 import { renderField } from './render-field.js';
+import { renderReceipt, renderReview } from './render-review.js';
 
 type Phase = 'loading' | 'failed' | 'offer' | 'fill' | 'review' | 'receipt';
 interface Organisation {
@@ -82,32 +81,50 @@ const SUGGEST: Record<string, (org: Organisation) => string[] | undefined> = {
 export class PonteForm extends LitElement {
   static override styles = styles;
 
-  /** which form to draw: 'school-request', 'school-report', … */
-  @property({ attribute: 'form-id' }) formId: FormId = 'school-request';
-  /** the Ponte server's base URL; by default the origin the script was loaded from */
-  @property() api?: string;
-  /** the organisation's publishable key (`pk_…`) */
-  @property({ attribute: 'publishable-key' }) publishableKey?: string;
-  /** 'it' (default) or 'en'; without it the page's `<html lang>` decides */
-  @property() locale?: string;
-  /** a released version of the form; the newest when absent */
-  @property({ attribute: 'form-version', type: Number }) formVersion?: number;
-  /** a staff bearer token (`pt_…`), for mediators' reports and staff sending */
-  @property({ attribute: false }) token?: string;
-  /** staff only: the organisation the form is sent for (a mediator's report for a school) */
-  @property({ attribute: false }) organisationId?: string;
+  // Declared here rather than with decorators: a table is smaller in the
+  // bundle than eighteen decorator calls (issue 3, the library budget).
+  static override properties = {
+    formId: { attribute: 'form-id' },
+    api: {},
+    publishableKey: { attribute: 'publishable-key' },
+    locale: {},
+    formVersion: { attribute: 'form-version', type: Number },
+    token: { attribute: false },
+    organisationId: { attribute: false },
+    ...Object.fromEntries(
+      ['phase', 'def', 'data', 'step', 'sending', 'errorSummary', 'sendError', 'receipt', 'organisation', 'liveMessage', 'copyMessage'].map((name) => [
+        name,
+        { state: true },
+      ]),
+    ),
+  };
 
-  @state() private phase: Phase = 'loading';
-  @state() private def: FormDefinition | undefined;
-  @state() private data: Record<string, unknown> = {};
-  @state() private step = 0;
-  @state() private sending = false;
-  @state() private errorSummary: [string, string][] = [];
-  @state() private sendError: PonteErrorDescription | undefined;
-  @state() private receipt: Receipt | undefined;
-  @state() private organisation: Organisation | null = null;
-  @state() private liveMessage = '';
-  @state() private copyMessage = '';
+  /** which form to draw: 'school-request', 'school-report', … */
+  formId: FormId = 'school-request';
+  /** the Ponte server's base URL; by default the origin the script was loaded from */
+  api?: string;
+  /** the organisation's publishable key (`pk_…`) */
+  publishableKey?: string;
+  /** 'it' (default) or 'en'; without it the page's `<html lang>` decides */
+  locale?: string;
+  /** a released version of the form; the newest when absent */
+  formVersion?: number;
+  /** a staff bearer token (`pt_…`), for mediators' reports and staff sending */
+  token?: string;
+  /** staff only: the organisation the form is sent for (a mediator's report for a school) */
+  organisationId?: string;
+
+  private phase: Phase = 'loading';
+  private def: FormDefinition | undefined;
+  private data: Record<string, unknown> = {};
+  private step = 0;
+  private sending = false;
+  private errorSummary: [string, string][] = [];
+  private sendError: PonteErrorDescription | undefined;
+  private receipt: Receipt | undefined;
+  private organisation: Organisation | null = null;
+  private liveMessage = '';
+  private copyMessage = '';
 
   #draft: DraftStore | undefined;
   #offered: Draft | undefined;
@@ -130,7 +147,6 @@ export class PonteForm extends LitElement {
     locale: () => this.#locale,
   }));
 
-  readonly #views = new LazyViews(() => this.requestUpdate());
   #combobox: Combobox | undefined;
 
   get #locale(): Locale {
@@ -147,13 +163,12 @@ export class PonteForm extends LitElement {
         return self.organisation?.name;
       },
       get combobox() {
-        return (self.#combobox ??= new (self.#views.get('combobox')!.Combobox)(
+        return (self.#combobox ??= new Combobox(
           () => self.shadowRoot,
           () => self.requestUpdate(),
           (text) => self.#announce(text),
         ));
       },
-      view: (name) => this.#views.get(name),
       suggestions: (path) => (this.organisation && SUGGEST[path]?.(this.organisation)) || [],
       value: (path) => getPath(this.data, path),
       update: (path, value) => this.#update(path, value),
@@ -171,10 +186,14 @@ export class PonteForm extends LitElement {
     this.#combobox?.close();
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Before drawing, so that the errors are drawn in the new language at once.
+    if (changed.has('locale') && this.#validator) this.#revalidate();
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     const sources = ['formId', 'api', 'publishableKey', 'formVersion', 'token', 'organisationId'] as const;
     if (sources.some((key) => changed.has(key))) void this.#load();
-    if (changed.has('locale') && this.#validator) this.#revalidate();
   }
 
   // ---- public API ----
@@ -206,11 +225,7 @@ export class PonteForm extends LitElement {
    * errors (at the fields and in the summary). Resolves to true when valid.
    */
   async reportValidity(): Promise<boolean> {
-    if (!this.def) return false;
-    await this.#loadValidator();
-    this.def.sections.flatMap((s) => s.fields).forEach((f) => this.#attempted.add(f.key));
-    this.#revalidate();
-    return this.#showSummary(this.#errorsIn(this.#sections));
+    return !!this.def && this.#check(this.def.sections);
   }
 
   // ---- loading ----
@@ -235,8 +250,6 @@ export class PonteForm extends LitElement {
       this.#offered = this.#draft.load();
       this.data = this.#initialData();
       this.step = 0;
-      await this.#prepare(0).catch(() => undefined);
-      if (load !== this.#loads) return;
       this.phase = this.#offered ? 'offer' : 'fill';
       this.#scheduleValidator();
     } catch (error) {
@@ -267,11 +280,11 @@ export class PonteForm extends LitElement {
     return data;
   }
 
-  /** on idle: the validator, and the views of the later steps and the summary */
+  /** on idle: the validator, and Floating UI when the form has a picker */
   #scheduleValidator(): void {
     const later = () => {
       void this.#loadValidator();
-      if (this.def) void this.#views.load([...viewsFor(topFields(this.def)), 'review']).catch(() => undefined);
+      if (this.def && needsPicker(topFields(this.def))) loadPopover().catch(() => undefined);
     };
     const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback;
     if (idle) idle(later);
@@ -294,7 +307,11 @@ export class PonteForm extends LitElement {
       if (key === path || key.startsWith(`${path}.`)) delete this.#serverErrors[key];
     }
     this.#revalidate();
-    this.#draft?.saveSoon({ data: this.data, step: this.step, idempotencyKey: this.#idempotencyKey });
+    this.#saveDraft();
+  }
+
+  #saveDraft(delayMs?: number): void {
+    this.#draft?.saveSoon({ data: this.data, step: this.step, idempotencyKey: this.#idempotencyKey }, delayMs);
   }
 
   #leave(path: string): void {
@@ -309,22 +326,27 @@ export class PonteForm extends LitElement {
     this.requestUpdate();
   }
 
-  async #addItem(path: string, itemName: string): Promise<void> {
-    const list = getPath(this.data, path);
-    const items = Array.isArray(list) ? list : [];
-    this.#update(path, [...items, {}]);
-    this.#announce(ui('itemAdded', this.#locale, { item: t('ui.itemNumber', this.#locale, { item: itemName, n: items.length + 1 }) }));
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#${idFor(path)}-${items.length} :is(input,select,textarea)`)?.focus();
+  #addItem(path: string, itemName: string): Promise<void> {
+    const items = this.#items(path);
+    const focus = `#${idFor(path)}-${items.length} :is(input,select,textarea)`;
+    return this.#editList(path, [...items, {}], 'itemAdded', itemName, items.length, focus);
   }
 
-  async #removeItem(path: string, index: number, itemName: string): Promise<void> {
+  #removeItem(path: string, index: number, itemName: string): Promise<void> {
+    const items = this.#items(path).filter((_, i) => i !== index);
+    return this.#editList(path, items, 'itemRemoved', itemName, index, `#${idFor(path)}-add`);
+  }
+
+  #items(path: string): unknown[] {
     const list = getPath(this.data, path);
-    const items = Array.isArray(list) ? list.filter((_, i) => i !== index) : [];
+    return Array.isArray(list) ? list : [];
+  }
+
+  /** Add or Remove changed a list: store it, say which item, and move focus (into the new item, or to Add) */
+  async #editList(path: string, items: unknown[], said: 'itemAdded' | 'itemRemoved', itemName: string, index: number, focus: string): Promise<void> {
     this.#update(path, items.length ? items : undefined);
-    this.#announce(ui('itemRemoved', this.#locale, { item: t('ui.itemNumber', this.#locale, { item: itemName, n: index + 1 }) }));
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#${idFor(path)}-add`)?.focus();
+    this.#announce(ui(said, this.#locale, { item: t('ui.itemNumber', this.#locale, { item: itemName, n: index + 1 }) }));
+    await this.#focusAfterRender(focus);
   }
 
   #announce(text: string): void {
@@ -342,18 +364,25 @@ export class PonteForm extends LitElement {
 
   async #next(): Promise<void> {
     const section = this.#sections[this.step];
-    if (!section) return;
-    await this.#loadValidator();
-    section.fields.forEach((f) => this.#attempted.add(f.key));
-    this.#revalidate();
-    if (!this.#showSummary(this.#errorsIn([section]))) return;
+    if (!section || !(await this.#check([section]))) return;
     if (this.step + 1 < this.#sections.length) await this.#goTo(this.step + 1);
     else if (await this.reportValidity()) {
-      await this.#views.load(['review']);
       this.phase = 'review';
       this.errorSummary = [];
       await this.#focusHeading();
     }
+  }
+
+  /**
+   * From now on shows the errors of the fields of `sections`, and lists those
+   * of the sections shown in the error summary; true when there are none.
+   */
+  async #check(sections: readonly SectionDefinition[]): Promise<boolean> {
+    await this.#loadValidator();
+    for (const s of sections) for (const f of s.fields) this.#attempted.add(f.key);
+    this.#revalidate();
+    const shown = this.#sections;
+    return this.#showSummary(this.#errorsIn(sections.filter((s) => shown.includes(s))));
   }
 
   /**
@@ -369,30 +398,32 @@ export class PonteForm extends LitElement {
       .sort(([a], [b]) => rank(a) - rank(b));
   }
 
-  /** fetches the lazy views a step draws with, so that it shows whole */
-  #prepare(step: number): Promise<unknown> {
-    return this.#views.load(viewsFor(this.#sections[step]?.fields ?? []));
+  #show(step: number): void {
+    this.phase = 'fill';
+    this.step = step;
   }
 
   async #goTo(step: number): Promise<void> {
-    await this.#prepare(step);
-    this.phase = 'fill';
-    this.step = step;
+    this.#show(step);
     this.errorSummary = [];
-    this.#draft?.saveSoon({ data: this.data, step, idempotencyKey: this.#idempotencyKey }, 0);
+    this.#saveDraft(0);
     await this.#focusHeading();
   }
 
-  async #focusHeading(): Promise<void> {
+  #focusHeading(): Promise<void> {
+    return this.#focusAfterRender('#step-heading');
+  }
+
+  async #focusAfterRender(selector: string): Promise<void> {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#step-heading')?.focus();
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   /** shows the error summary and focuses it; answers true when there is nothing to show */
   #showSummary(errors: [string, string][]): boolean {
     this.errorSummary = errors;
     if (!errors.length) return true;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus());
+    void this.#focusAfterRender('.error-summary');
     return false;
   }
 
@@ -400,12 +431,8 @@ export class PonteForm extends LitElement {
   async #goToError(path: string): Promise<void> {
     const anchor = (this.def && anchorOf(this.def, path)) ?? path;
     const index = this.#sections.findIndex((s) => s.fields.some((f) => f.key === topKey(anchor)));
-    if (index >= 0 && (index !== this.step || this.phase !== 'fill')) {
-      await this.#prepare(index);
-      this.phase = 'fill';
-      this.step = index;
-      // The summary stays, so the remaining errors can still be followed.
-    }
+    // The summary stays, so the remaining errors can still be followed.
+    if (index >= 0 && (index !== this.step || this.phase !== 'fill')) this.#show(index);
     await this.updateComplete;
     this.#focusPath(anchor);
   }
@@ -436,7 +463,6 @@ export class PonteForm extends LitElement {
         ...(this.token && this.organisationId ? { organisationId: this.organisationId } : {}),
       });
       this.#draft?.clear();
-      await this.#views.load(['review']).catch(() => undefined);
       this.receipt = receipt;
       this.phase = 'receipt';
       emit(this, 'ponte-submitted', receipt);
@@ -451,8 +477,7 @@ export class PonteForm extends LitElement {
         this.#showSummary(fieldErrors);
       } else {
         this.sendError = description;
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('.send-error')?.focus();
+        await this.#focusAfterRender('.send-error');
       }
     } finally {
       this.sending = false;
@@ -498,7 +523,15 @@ export class PonteForm extends LitElement {
           </div>`
         : html`<p class="loading" role="status" aria-busy="true">${ui('loading', locale)}</p>`;
     }
-    if (this.phase === 'receipt' && this.receipt) return this.#receiptView(locale) ?? html`<p class="loading" role="status">${ui('loading', locale)}</p>`;
+    if (this.phase === 'receipt' && this.receipt) {
+      return renderReceipt({
+        receipt: this.receipt,
+        locale,
+        copyMessage: this.copyMessage,
+        copy: () => void this.#copyCode(),
+        reset: () => this.reset(),
+      });
+    }
     if (this.phase === 'offer' && this.#offered) return this.#offerView(locale, this.#offered);
     this.#visible = new Set(visibleFields(def, this.data));
     this.#computeShown();
@@ -506,6 +539,9 @@ export class PonteForm extends LitElement {
     const reviewing = this.phase === 'review';
     const step = Math.min(this.step, sections.length - 1);
     const section = sections[step];
+    const error = this.sendError;
+    // The "website" input is a trap for bots, sent as `website`: out of
+    // sight (sr-only) and hidden from assistive technology (aria-hidden).
     return html`<form
       part="form"
       novalidate
@@ -521,8 +557,7 @@ export class PonteForm extends LitElement {
       ${this.#stepsView(sections, reviewing ? sections.length : step, locale)} ${this.#errorSummaryView(locale)}
       <h3 id="step-heading" tabindex="-1">${reviewing ? t('ui.summary', locale) : section?.title[locale]}</h3>
       ${reviewing
-        ? this.#views.get('review')?.renderReview({
-            def,
+        ? renderReview({
             sections,
             data: this.data,
             visible: this.#visible,
@@ -530,10 +565,21 @@ export class PonteForm extends LitElement {
             organisationName: this.organisation?.name,
             edit: (i) => void this.#goTo(i),
           })
-        : html`${step === 0 ? html`<p class="description">${def.description[locale]}</p>` : nothing}
-          ${section?.description ? html`<p class="description">${section.description[locale]}</p>` : nothing}
+        : html`${step === 0 ? html`<p class="hint">${def.description[locale]}</p>` : nothing}
+          ${section?.description ? html`<p class="hint">${section.description[locale]}</p>` : nothing}
           ${section?.fields.map((f) => (this.#visible.has(f.key) ? renderField(f, f.key, this.#host) : nothing))}`}
-      ${this.#honeypotView(locale)} ${this.sendError ? this.#sendErrorView(locale, this.sendError) : nothing}
+      <div class="sr-only" aria-hidden="true">
+        <label for="website">${ui('honeypot', locale)}</label>
+        <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" @input=${(e: Event) => (this.#honeypot = (e.target as HTMLInputElement).value)} />
+      </div>
+      ${error
+        ? html`<div class="send-error error-box" role="alert" tabindex="-1">
+            <p>${error.message}</p>
+            ${error.code === null
+              ? html`<button type="button" class="secondary" ?disabled=${this.sending} @click=${() => void this.#send()}>${ui('retry', locale)}</button>`
+              : nothing}
+          </div>`
+        : nothing}
       <div class="actions" part="actions">
         ${reviewing || step > 0
           ? html`<button type="button" class="secondary" ?disabled=${this.sending} @click=${() => void this.#goTo(reviewing ? sections.length - 1 : step - 1)}>
@@ -541,7 +587,7 @@ export class PonteForm extends LitElement {
             </button>`
           : nothing}
         <button type="submit" part="submit" ?disabled=${this.sending}>
-          ${this.sending ? ui('sending', locale) : reviewing ? t('ui.confirmAndSend', locale) : step + 1 < sections.length ? t('ui.next', locale) : t('ui.summary', locale)}
+          ${this.sending ? ui('sending', locale) : t(reviewing ? 'ui.confirmAndSend' : step + 1 < sections.length ? 'ui.next' : 'ui.summary', locale)}
         </button>
       </div>
     </form>`;
@@ -552,7 +598,7 @@ export class PonteForm extends LitElement {
     // NOTE: axe landmark-unique: two forms on one page must not both name
     // their step list "Passi del modulo", so the name carries the form's title.
     return html`<nav aria-label="${ui('steps', locale)}: ${this.def?.title[locale]}">
-      <p class="step-count">${ui('stepOf', locale, { n: current + 1, total: titles.length })}</p>
+      <p class="hint step-count">${ui('stepOf', locale, { n: current + 1, total: titles.length })}</p>
       <ol class="steps" part="steps">
         ${titles.map(
           (title, i) => html`<li class=${i < current ? 'done' : i === current ? 'current' : ''} aria-current=${i === current ? 'step' : nothing}>
@@ -587,23 +633,6 @@ export class PonteForm extends LitElement {
     </div>`;
   }
 
-  #sendErrorView(locale: Locale, error: PonteErrorDescription): TemplateResult {
-    return html`<div class="send-error error-box" role="alert" tabindex="-1">
-      <p>${error.message}</p>
-      ${error.code === null
-        ? html`<button type="button" class="secondary" ?disabled=${this.sending} @click=${() => void this.#send()}>${ui('retry', locale)}</button>`
-        : nothing}
-    </div>`;
-  }
-
-  /** a trap for bots: hidden from people and assistive technology, sent as `website` */
-  #honeypotView(locale: Locale): TemplateResult {
-    return html`<div class="hp" aria-hidden="true">
-      <label for="website">${ui('honeypot', locale)}</label>
-      <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" @input=${(e: Event) => (this.#honeypot = (e.target as HTMLInputElement).value)} />
-    </div>`;
-  }
-
   #offerView(locale: Locale, draft: Draft): TemplateResult {
     const resume = () => {
       this.data = draft.data;
@@ -627,15 +656,5 @@ export class PonteForm extends LitElement {
         <button type="button" class="secondary" @click=${restart}>${ui('restart', locale)}</button>
       </div>
     </section>`;
-  }
-
-  #receiptView(locale: Locale): TemplateResult | undefined {
-    return this.#views.get('review')?.renderReceipt({
-      receipt: this.receipt!,
-      locale,
-      copyMessage: this.copyMessage,
-      copy: () => void this.#copyCode(),
-      reset: () => this.reset(),
-    });
   }
 }

@@ -7,12 +7,7 @@ export const styles = [
     .title {
       margin-block-start: 0;
     }
-    .description,
-    .counter,
-    .step-count {
-      color: var(--_muted);
-      margin-block: 0.25rem;
-    }
+    /* the step count, descriptions and counters are hints (tokens) too */
     .step-count {
       font-weight: 600;
     }
@@ -90,8 +85,7 @@ export const styles = [
       gap: 0.25rem;
       margin-block-start: 0.5rem;
     }
-    .choices.inline,
-    .choices.likert {
+    .choices.inline {
       flex-direction: row;
       flex-wrap: wrap;
       gap: 0.25rem 1.5rem;
@@ -101,13 +95,16 @@ export const styles = [
       align-items: center;
       gap: 0.5rem;
     }
-    .choice input {
+    .choice input,
+    .matrix input {
       inline-size: 1.5rem;
       block-size: 1.5rem;
       min-block-size: 0;
+      accent-color: var(--_primary);
+    }
+    .choice input {
       flex: none;
       margin: 0;
-      accent-color: var(--_primary);
     }
     .choice label {
       font-weight: 400;
@@ -130,12 +127,6 @@ export const styles = [
     .matrix th[scope='row'] {
       text-align: start;
       font-weight: 400;
-    }
-    .matrix input {
-      inline-size: 1.5rem;
-      block-size: 1.5rem;
-      min-block-size: 0;
-      accent-color: var(--_primary);
     }
     .combo {
       position: relative;
@@ -255,13 +246,6 @@ export const styles = [
       font-size: 1.25rem;
       font-weight: 700;
       letter-spacing: 0.05em;
-    }
-    .hp {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
     }
     @media (max-width: 30rem) {
       .review .row {

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FieldDefinition, FormDefinition, Locale, SectionDefinition } from '@ponte/forms';
+import type { FieldDefinition, Locale, SectionDefinition } from '@ponte/forms';
 import type { Receipt } from '@ponte/sdk';
 import { formatDate } from '../internal/locale.js';
 import { t, ui } from '../internal/ui-messages.js';
@@ -7,7 +7,6 @@ import { displayValue } from './display-value.js';
 import { getPath } from './form-paths.js';
 
 export interface ReviewInput {
-  def: FormDefinition;
   sections: readonly SectionDefinition[];
   data: Record<string, unknown>;
   visible: ReadonlySet<string>;

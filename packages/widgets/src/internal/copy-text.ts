@@ -3,7 +3,7 @@
  * context and may be refused by permissions policy on an embedding page;
  * the fallback selects a hidden textarea and runs the legacy copy command.
  */
-export async function copyText(text: string, root: ShadowRoot | Document): Promise<boolean> {
+export async function copyText(text: string, root: ShadowRoot): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;
@@ -12,15 +12,14 @@ export async function copyText(text: string, root: ShadowRoot | Document): Promi
     area.value = text;
     area.setAttribute('readonly', '');
     area.style.cssText = 'position:fixed;opacity:0;inset-block-start:0';
-    (root instanceof Document ? root.body : root).append(area);
+    root.append(area);
     area.select();
-    let copied = false;
     try {
-      copied = document.execCommand('copy');
+      return document.execCommand('copy');
     } catch {
-      copied = false;
+      return false;
+    } finally {
+      area.remove();
     }
-    area.remove();
-    return copied;
   }
 }

@@ -1,4 +1,4 @@
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 
 /**
  * The one owner of @floating-ui/dom (DESIGN §8): keeps a floating element
@@ -28,15 +28,31 @@ export class Popover {
   show(): void {
     if (this.#cleanup) return;
     this.floating.addEventListener('keydown', this.#onKeydown);
-    // autoUpdate repositions on scroll, resize and layout shifts; its cleanup
-    // must run on hide and when the host leaves the page, or it leaks listeners.
-    this.#cleanup = autoUpdate(this.anchor, this.floating, () => void this.#place());
+    // Placed again when the page scrolls (any scroller: capture) or the window
+    // resizes, while open. NOTE: not Floating UI's autoUpdate, whose watch of
+    // layout shifts (IntersectionObserver, ResizeObserver) costs a kilobyte of
+    // the widget budget for a list that is open a few seconds; a list that
+    // opens below its input needs no more. Removed on hide, which the host
+    // also calls when it leaves the page.
+    const place = () => this.update();
+    addEventListener('scroll', place, { capture: true, passive: true });
+    addEventListener('resize', place);
+    place();
+    this.#cleanup = () => {
+      removeEventListener('scroll', place, { capture: true });
+      removeEventListener('resize', place);
+    };
   }
 
   hide(): void {
     this.floating.removeEventListener('keydown', this.#onKeydown);
     this.#cleanup?.();
     this.#cleanup = undefined;
+  }
+
+  /** places the floating element again: its content or its anchor changed */
+  update(): void {
+    void this.#place();
   }
 
   async #place(): Promise<void> {

@@ -82,7 +82,6 @@ export const tokens = css`
     color: var(--_primary);
     text-decoration: underline;
     padding-inline: 0.25rem;
-    min-block-size: 2.75rem;
   }
   button:disabled {
     opacity: 0.75;

@@ -34,7 +34,6 @@ const UI = {
   characters: { it: '{n} caratteri su {max}', en: '{n} of {max} characters' },
   results: { it: '{n} risultati disponibili.', en: '{n} results available.' },
   noResults: { it: 'Nessun risultato.', en: 'No results.' },
-  removeChoice: { it: 'Rimuovi {name}', en: 'Remove {name}' },
   chosen: { it: 'Scelte', en: 'Chosen' },
   orgMissing: {
     it: 'Organizzazione non disponibile: manca la chiave pubblica.',

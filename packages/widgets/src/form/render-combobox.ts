@@ -1,87 +1,18 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { CountryField, LanguageField, LanguageValue } from '@ponte/forms';
-import { Popover } from '../internal/popover.js';
 import { t, ui } from '../internal/ui-messages.js';
 import { codeName, filterOptions, varietiesOf, type ChoiceOption } from './combobox-options.js';
 import type { FieldHost } from './field-host.js';
-import { describedBy, hintAndError, invalid, labelText } from './field-parts.js';
+import { ariaRequired, describedBy, input, invalid, labelled, labelText, notes } from './field-parts.js';
 import { idFor } from './form-paths.js';
 
 type Field = LanguageField | CountryField;
 
-/**
- * The state of the language and country pickers of one form, following the
- * WAI-ARIA 1.2 combobox pattern (https://www.w3.org/WAI/ARIA/apg/patterns/combobox/):
- * the input keeps focus, arrows move aria-activedescendant through the
- * listbox, Enter picks, Escape closes. At most one list is open at a time.
+/*
+ * The language and country pickers: an input with a listbox of names
+ * (WAI-ARIA 1.2 combobox pattern), their state kept by combobox-state.ts.
  */
-export class Combobox {
-  openPath: string | undefined;
-  active = 0;
-  readonly #queries = new Map<string, string>();
-  #popover: Popover | undefined;
-
-  constructor(
-    private readonly root: () => ShadowRoot | null,
-    private readonly requestUpdate: () => void,
-    private readonly announce: (text: string) => void,
-  ) {}
-
-  query(path: string): string | undefined {
-    return this.#queries.get(path);
-  }
-
-  setQuery(path: string, text: string, count: () => number): void {
-    this.#queries.set(path, text);
-    this.active = 0;
-    this.open(path);
-    const n = count();
-    this.announce(n ? ui('results', this.#locale, { n }) : ui('noResults', this.#locale));
-  }
-
-  #locale: 'it' | 'en' = 'it';
-  setLocale(locale: 'it' | 'en'): void {
-    this.#locale = locale;
-  }
-
-  open(path: string, active = this.active): void {
-    if (this.openPath !== path) this.close();
-    this.openPath = path;
-    this.active = active;
-    this.requestUpdate();
-    // The positioning code (Floating UI) comes in the picker's own lazy chunk
-    // (one file gzips smaller than two); it places the list once drawn.
-    setTimeout(() => {
-      const root = this.root();
-      const input = root?.getElementById(idFor(path));
-      const list = root?.getElementById(`${idFor(path)}-list`);
-      if (this.openPath !== path || !input || !list || this.#popover?.floating === list) return;
-      this.#popover?.hide();
-      this.#popover = new Popover(input, list);
-      this.#popover.show();
-    });
-  }
-
-  /** closes the open list; with `forget`, drops what was typed so the input shows the chosen value again */
-  close(forget = false): void {
-    if (forget && this.openPath) this.#queries.delete(this.openPath);
-    this.#popover?.hide();
-    this.#popover = undefined;
-    if (this.openPath === undefined) return;
-    this.openPath = undefined;
-    this.requestUpdate();
-  }
-
-  forget(path: string): void {
-    this.#queries.delete(path);
-  }
-
-  /** keeps the active option in view inside the scrolling list */
-  scrollActive(path: string): void {
-    queueMicrotask(() => this.root()?.getElementById(`${idFor(path)}-o${this.active}`)?.scrollIntoView({ block: 'nearest' }));
-  }
-}
 
 function chosenCodes(field: Field, value: unknown): string[] {
   if (!field.multiple) return [];
@@ -95,7 +26,6 @@ function selectedCode(field: Field, value: unknown): string | undefined {
 
 export function renderCombobox(field: Field, path: string, host: FieldHost): TemplateResult {
   const box = host.combobox;
-  box.setLocale(host.locale);
   const id = idFor(path);
   const value = host.value(path);
   const chosen = chosenCodes(field, value);
@@ -107,8 +37,7 @@ export function renderCombobox(field: Field, path: string, host: FieldHost): Tem
   const shown = query ?? (selected ? codeName(field.kind, selected, host.locale) : '');
 
   const pick = (option: ChoiceOption) => {
-    box.forget(path);
-    box.close();
+    box.close(true);
     if (field.multiple) {
       const item = field.kind === 'language' ? { code: option.code } : option.code;
       host.update(path, [...(Array.isArray(value) ? value : []), item]);
@@ -143,10 +72,11 @@ export function renderCombobox(field: Field, path: string, host: FieldHost): Tem
     const text = (e.target as HTMLInputElement).value;
     // Clearing a single choice clears the answer.
     if (!text && !field.multiple && selected) host.update(path, undefined);
-    box.setQuery(path, text, () => filterOptions(field.kind, host.locale, text).length);
+    box.setQuery(path, text);
+    const n = filterOptions(field.kind, host.locale, text).length;
+    box.announce(n ? ui('results', host.locale, { n }) : ui('noResults', host.locale));
   };
 
-  const described = describedBy(path, field, host);
   const control = html`<div class="combo">
     <input
       id=${id}
@@ -158,9 +88,9 @@ export function renderCombobox(field: Field, path: string, host: FieldHost): Tem
       aria-expanded=${open ? 'true' : 'false'}
       aria-controls="${id}-list"
       aria-activedescendant=${open && active >= 0 ? `${id}-o${active}` : nothing}
-      aria-required=${field.required ? 'true' : 'false'}
+      aria-required=${ariaRequired(field)}
       aria-invalid=${invalid(path, host)}
-      aria-describedby=${field.multiple && chosen.length ? (described === nothing ? `${id}-chips` : `${described} ${id}-chips`) : described}
+      aria-describedby=${describedBy(path, host, field, field.multiple && chosen.length ? `${id}-chips` : '')}
       .value=${live(shown)}
       @input=${onInput}
       @keydown=${onKeydown}
@@ -188,12 +118,12 @@ export function renderCombobox(field: Field, path: string, host: FieldHost): Tem
     </ul>
   </div>`;
 
-  return html`<div class="field" part="field">
-    <label part="label" for=${id}>${labelText(field, host.locale)}</label>
-    ${hintAndError(path, field, host)}
-    ${field.multiple ? chips(field, path, host, value, chosen) : nothing} ${control}
-    ${field.kind === 'language' && !field.multiple ? variety(path, host, value as LanguageValue | undefined) : nothing}
-  </div>`;
+  return labelled(
+    id,
+    labelText(field, host.locale),
+    html`${notes(path, host, field)} ${field.multiple ? chips(field, path, host, value, chosen) : nothing}`,
+    html`${control} ${field.kind === 'language' && !field.multiple ? variety(path, host, value as LanguageValue | undefined) : nothing}`,
+  );
 }
 
 function chips(field: Field, path: string, host: FieldHost, value: unknown, codes: string[]): TemplateResult | typeof nothing {
@@ -205,7 +135,7 @@ function chips(field: Field, path: string, host: FieldHost, value: unknown, code
       return html`<li>
         ${name}<button
           type="button"
-          aria-label=${ui('removeChoice', host.locale, { name })}
+          aria-label="${t('ui.removeItem', host.locale)} ${name}"
           @click=${() => {
             const next = list.filter((_, j) => j !== i);
             host.update(path, next.length ? next : undefined);
@@ -223,32 +153,18 @@ function chips(field: Field, path: string, host: FieldHost, value: unknown, code
 /** the free dialect note next to a language, with the varieties mediators are asked for as suggestions */
 function variety(path: string, host: FieldHost, value: LanguageValue | undefined): TemplateResult {
   const varietyPath = `${path}.variety`;
-  const id = idFor(varietyPath);
-  const errors = host.errorsAt(varietyPath);
-  const suggestions = varietiesOf(value?.code);
-  return html`<div class="field variety">
-    <label part="label" for=${id}>${t('ui.languageVariety', host.locale)} (${t('ui.optional', host.locale)})</label>
-    ${errors.length ? html`<p class="error" part="error" id="${id}-e">${errors.join(' ')}</p>` : nothing}
-    <input
-      id=${id}
-      part="control"
-      type="text"
-      maxlength="100"
-      list=${suggestions.length ? `${id}-dl` : nothing}
-      .value=${live(value?.variety ?? '')}
-      aria-invalid=${invalid(varietyPath, host)}
-      aria-describedby=${errors.length ? `${id}-e` : nothing}
-      @input=${(e: Event) => {
-        const text = (e.target as HTMLInputElement).value;
-        const next: Record<string, string> = { ...(value ?? {}) } as Record<string, string>;
-        if (text) next['variety'] = text;
-        else delete next['variety'];
-        host.update(path, Object.keys(next).length ? next : undefined);
-      }}
-      @blur=${() => host.leave(varietyPath)}
-    />
-    ${suggestions.length
-      ? html`<datalist id="${id}-dl">${suggestions.map((s) => html`<option value=${s}></option>`)}</datalist>`
-      : nothing}
-  </div>`;
+  const control = input(varietyPath, host, {
+    value: value?.variety ?? '',
+    set: (text) => {
+      const next: Record<string, string> = { ...(value ?? {}) } as Record<string, string>;
+      if (text) next['variety'] = text;
+      else delete next['variety'];
+      host.update(path, Object.keys(next).length ? next : undefined);
+    },
+    maxlength: 100,
+    list: varietiesOf(value?.code),
+    describedBy: describedBy(varietyPath, host),
+  });
+  const label = `${t('ui.languageVariety', host.locale)} (${t('ui.optional', host.locale)})`;
+  return labelled(idFor(varietyPath), label, notes(varietyPath, host), control, 'field variety', nothing);
 }
