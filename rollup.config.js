@@ -69,10 +69,13 @@ function cleanDist(dir) {
  *               fetch client, tokens, locale, events;
  *   form        the form renderer and what of @ponte/forms it draws with,
  *               for the six form widgets;
- *   (the status checker and the booking widget live in their entries);
- *   validation  zod and the forms compiler, import()ed on first interaction;
- *   picker      the language and country picker with Floating UI, import()ed
- *               by steps that have one.
+ *   services    the status checker and the booking widget, which share
+ *               one file: each loads the other's few kilobytes, and the
+ *               library saves a file's worth of gzip;
+ *   lazy        what a form needs only once someone works in it: zod and
+ *               the forms compiler (validation), Floating UI and the popover
+ *               class (placing the language and country lists); import()ed
+ *               on first interaction or on idle.
  * A first-load module goes with the one widget family that reaches it, and
  * to core when several do; the entries only define their element.
  * NOTE: a module named here pulls in the modules it imports that are not
@@ -83,7 +86,7 @@ function cleanDist(dir) {
  * out, it lands in a first-load chunk and `npm run bundle:budget` shows it.
  */
 const LAZY =
-  /\/node_modules\/(zod|@floating-ui)\/|\/forms\/src\/(field-schemas|form-checks|translate-issues|normalize-submission|validate-submission|field-values|compile-form)\.ts$|\/widgets\/src\/(internal\/(validation|popover)|form\/combobox)\.ts$/;
+  /\/node_modules\/(zod|@floating-ui)\/|\/forms\/src\/(field-schemas|form-checks|translate-issues|normalize-submission|validate-submission|field-values|compile-form)\.ts$|\/widgets\/src\/internal\/(validation|popover)\.ts$/;
 
 /** The family of a widget entry: the six form widgets share one renderer. */
 function familyOf(entryName) {
@@ -119,11 +122,11 @@ function familiesByModule({ getModuleIds, getModuleInfo }) {
 function chunkOf(id, meta) {
   chunkOf.families ??= familiesByModule(meta);
   const lazy = LAZY.exec(id);
-  if (lazy) return lazy[1] === '@floating-ui' || /(combobox|popover)\.ts$/.test(id) ? 'picker' : 'validation';
+  if (lazy) return 'lazy';
   // Barrels and modules tree-shaking dropped: they emit nothing, but where
   // they sit decides which chunk imports which, so they go with the validator
   // (the only code that reaches the rest of @ponte/forms).
-  if (!meta.getModuleInfo(id).isIncluded) return id.includes('/forms/src/') ? 'validation' : undefined;
+  if (!meta.getModuleInfo(id).isIncluded) return id.includes('/forms/src/') ? 'lazy' : undefined;
   const families = chunkOf.families.get(id);
   if (!families) return undefined;
   // Every widget imports @ponte/forms through its barrel, so every widget
@@ -134,7 +137,7 @@ function chunkOf(id, meta) {
   // The status and booking widgets are single entries: their code stays in
   // their entry file (ponte.js imports it from there), one file fewer each.
   const [family] = families;
-  return family === 'form' ? 'form' : undefined;
+  return family === 'form' ? 'form' : 'services';
 }
 
 export default {
@@ -165,7 +168,7 @@ export default {
     templateWhitespace((id) => id.startsWith(`${widgets}src/`)),
     noServerCode(),
     cleanDist(`${widgets}dist`),
-    terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
+    terser({ module: true, ecma: 2020, compress: { passes: 3, pure_getters: true }, format: { comments: false } }),
   ],
   treeshake: {
     // NOTE: @trpc/client declares no "sideEffects" in its package.json, so

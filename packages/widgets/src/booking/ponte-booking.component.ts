@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { languageName, type Locale } from '@ponte/forms';
 import { describeError, type PonteInputs, type PonteOutputs } from '@ponte/sdk';
 import { emit } from '../internal/events.js';
@@ -7,6 +6,7 @@ import { formatDate, resolveLocale } from '../internal/locale.js';
 import { ClientHolder } from '../internal/ponte-client.js';
 import { addDays, dayLabel, localToday } from './local-dates.js';
 import { say } from './booking-messages.js';
+import { chip, field, valueOf } from './booking-fields.js';
 import { styles } from './ponte-booking.styles.js';
 
 type Mode = PonteInputs['scheduling']['book']['mode'];
@@ -54,36 +54,50 @@ const DURATIONS = [30, 60, 90, 120] as const;
 export class PonteBooking extends LitElement {
   static override styles = styles;
 
-  /** the Ponte server's base URL; by default the origin the script was loaded from */
-  @property() api?: string;
-  /** the organisation's publishable key (`pk_…`) */
-  @property({ attribute: 'publishable-key' }) publishableKey?: string;
-  /** a staff bearer token (`pt_…`), for a coordinator's or a referent's page */
-  @property({ attribute: false }) token?: string;
-  /** staff only: the organisation booked for (a coordinator must say which) */
-  @property({ attribute: 'organisation-id' }) organisationId?: string;
-  /** 'it' (default) or 'en'; without it the page's `<html lang>` decides */
-  @property() locale?: string;
-  /** the plan's AZIONE whose hours the booking uses */
-  @property() action: Action = '2';
-  /** how many weeks of free times are shown at a time */
-  @property({ type: Number }) weeks = 1;
+  // A table rather than decorators: no widget then loads Lit's decorator code.
+  static override properties = {
+    api: {},
+    publishableKey: { attribute: 'publishable-key' },
+    token: { attribute: false },
+    organisationId: { attribute: 'organisation-id' },
+    locale: {},
+    action: {},
+    weeks: { type: Number },
+    ...Object.fromEntries(
+      ['languages', 'language', 'variety', 'mode', 'duration', 'from', 'found', 'chosen', 'place', 'caseCode', 'booked', 'busy', 'errors'].map((name) => [name, { state: true }]),
+    ),
+  };
 
-  @state() private languages: OfferedLanguage[] | undefined;
-  @state() private language = '';
-  @state() private variety = '';
-  @state() private mode: Mode = 'in_person';
-  @state() private duration = 60;
-  @state() private from = localToday();
-  @state() private found: FreeSlots | undefined;
-  @state() private chosen: Slot | undefined;
-  @state() private place = '';
-  @state() private caseCode = '';
+  /** the Ponte server's base URL; by default the origin the script was loaded from */
+  api?: string;
+  /** the organisation's publishable key (`pk_…`) */
+  publishableKey?: string;
+  /** a staff bearer token (`pt_…`), for a coordinator's or a referent's page */
+  token?: string;
+  /** staff only: the organisation booked for (a coordinator must say which) */
+  organisationId?: string;
+  /** 'it' (default) or 'en'; without it the page's `<html lang>` decides */
+  locale?: string;
+  /** the plan's AZIONE whose hours the booking uses */
+  action: Action = '2';
+  /** how many weeks of free times are shown at a time */
+  weeks = 1;
+
+  private languages: OfferedLanguage[] | undefined;
+  private language = '';
+  private variety = '';
+  private mode: Mode = 'in_person';
+  private duration = 60;
+  private from = localToday();
+  private found: FreeSlots | undefined;
+  private chosen: Slot | undefined;
+  private place = '';
+  private caseCode = '';
   /** the appointment booked, when it is in words (the tenant's wall-clock), and its .ics */
-  @state() private booked: { appointment: Appointment; when: string; ics: { filename: string; content: string } | undefined } | undefined;
-  @state() private busy = false;
+  private booked: { appointment: Appointment; when: string; ics: { filename: string; content: string } | undefined } | undefined;
+  private busy = false;
   /** field → message, '' for the widget as a whole */
-  @state() private errors: Record<string, string> = {};
+  private errors: Record<string, string> = {};
 
   readonly #clients = new ClientHolder(() => ({
     api: this.api,
@@ -244,7 +258,6 @@ export class PonteBooking extends LitElement {
     if (!languages) return html`<p role="status">${say('loadingLanguages', locale)}</p>`;
     if (languages.length === 0 && !this.errors['']) return html`<p role="status">${say('noLanguages', locale)}</p>`;
     const varieties = languages.find((l) => l.code === this.language)?.varieties ?? [];
-    const languageError = this.errors['language'];
     return html`<form
       part="search"
       novalidate
@@ -257,16 +270,16 @@ export class PonteBooking extends LitElement {
     >
       <p id="search-title" class="hint">${say('intro', locale)}</p>
       <div class="row">
-        <div>
-          <label for="language">${say('language', locale)}</label>
-          ${languageError ? html`<p class="error" id="language-error">${languageError}</p>` : nothing}
-          <select
+        ${field(
+          'language',
+          say('language', locale),
+          (describedBy, invalid) => html`<select
             id="language"
             aria-required="true"
-            aria-invalid=${languageError ? 'true' : 'false'}
-            aria-describedby=${languageError ? 'language-error' : nothing}
+            aria-invalid=${invalid}
+            aria-describedby=${describedBy}
             @change=${(e: Event) => {
-              this.language = (e.target as HTMLSelectElement).value;
+              this.language = valueOf(e);
               this.variety = '';
               this.found = undefined;
               this.errors = {};
@@ -279,33 +292,30 @@ export class PonteBooking extends LitElement {
               .map((l) => ({ code: l.code, name: languageLabel(l.code, l.varieties, locale) }))
               .sort((a, b) => a.name.localeCompare(b.name, locale))
               .map((l) => html`<option value=${l.code} ?selected=${l.code === this.language}>${l.name}</option>`)}
-          </select>
-        </div>
+          </select>`,
+          { error: this.errors['language'] },
+        )}
         ${varieties.length
-          ? html`<div>
-              <label for="variety">${say('variety', locale)}</label>
-              <select id="variety" @change=${(e: Event) => (this.variety = (e.target as HTMLSelectElement).value)}>
+          ? field(
+              'variety',
+              say('variety', locale),
+              () => html`<select id="variety" @change=${(e: Event) => (this.variety = valueOf(e))}>
                 <option value="" ?selected=${!this.variety}>${say('anyVariety', locale)}</option>
                 ${varieties.map((v) => html`<option ?selected=${v === this.variety}>${v}</option>`)}
-              </select>
-            </div>`
+              </select>`,
+            )
           : nothing}
-        <div>
-          <label for="duration">${say('duration', locale)}</label>
-          <select id="duration" @change=${(e: Event) => (this.duration = Number((e.target as HTMLSelectElement).value))}>
+        ${field(
+          'duration',
+          say('duration', locale),
+          () => html`<select id="duration" @change=${(e: Event) => (this.duration = Number(valueOf(e)))}>
             ${DURATIONS.map((n) => html`<option value=${n} ?selected=${n === this.duration}>${say('minutes', locale, { n })}</option>`)}
-          </select>
-        </div>
+          </select>`,
+        )}
       </div>
       <fieldset>
         <legend>${say('mode', locale)}</legend>
-        <div class="choices">
-          ${MODES.map(
-            (m) => html`<label class="chip"
-              ><input type="radio" name="mode" value=${m} .checked=${m === this.mode} @change=${() => (this.mode = m)} />${say(`mode.${m}`, locale)}</label
-            >`,
-          )}
-        </div>
+        <div class="choices">${MODES.map((m) => chip('mode', m, m === this.mode, say(`mode.${m}`, locale), () => (this.mode = m)))}</div>
       </fieldset>
       <div class="actions">
         <button type="submit" ?disabled=${this.busy}>${this.busy && !this.chosen ? say('searching', locale) : say('search', locale)}</button>
@@ -330,17 +340,7 @@ export class PonteBooking extends LitElement {
                 <fieldset class="day">
                   <legend>${dayLabel(day.date, locale)}</legend>
                   <div class="choices">
-                    ${day.slots.map(
-                      (slot) => html`<label class="chip"
-                        ><input
-                          type="radio"
-                          name="slot"
-                          value=${slot.start}
-                          .checked=${slot.start === this.chosen?.start}
-                          @change=${() => (this.chosen = slot)}
-                        />${slot.localTime}</label
-                      >`,
-                    )}
+                    ${day.slots.map((slot) => chip('slot', slot.start, slot.start === this.chosen?.start, slot.localTime, () => (this.chosen = slot)))}
                   </div>
                 </fieldset>
               </li>`,
@@ -358,8 +358,6 @@ export class PonteBooking extends LitElement {
   #confirmView(locale: Locale): TemplateResult | typeof nothing {
     const slot = this.chosen;
     if (!slot || !this.found) return nothing;
-    const placeError = this.errors['place'];
-    const caseError = this.errors['caseCode'];
     return html`<form
       part="confirm"
       novalidate
@@ -379,38 +377,38 @@ export class PonteBooking extends LitElement {
         <dd>${say(`mode.${this.mode}`, locale)}</dd>
       </dl>
       ${this.mode === 'in_person'
-        ? html`<div>
-            <label for="place">${say('place', locale)}</label>
-            <p class="hint" id="place-hint">${say('placeHint', locale)}</p>
-            ${placeError ? html`<p class="error" id="place-error">${placeError}</p>` : nothing}
-            <input
+        ? field(
+            'place',
+            say('place', locale),
+            (describedBy, invalid) => html`<input
               id="place"
               autocomplete="street-address"
               maxlength="200"
               aria-required="true"
-              aria-invalid=${placeError ? 'true' : 'false'}
-              aria-describedby=${placeError ? 'place-hint place-error' : 'place-hint'}
+              aria-invalid=${invalid}
+              aria-describedby=${describedBy}
               .value=${this.place}
-              @input=${(e: Event) => (this.place = (e.target as HTMLInputElement).value)}
-            />
-          </div>`
+              @input=${(e: Event) => (this.place = valueOf(e))}
+            />`,
+            { hint: say('placeHint', locale), error: this.errors['place'] },
+          )
         : nothing}
-      <div>
-        <label for="caseCode">${say('caseCode', locale)}</label>
-        <p class="hint" id="case-hint">${say('caseCodeHint', locale)}</p>
-        ${caseError ? html`<p class="error" id="case-error">${caseError}</p>` : nothing}
-        <input
+      ${field(
+        'caseCode',
+        say('caseCode', locale),
+        (describedBy, invalid) => html`<input
           id="caseCode"
           autocomplete="off"
           spellcheck="false"
           autocapitalize="characters"
           maxlength="40"
-          aria-invalid=${caseError ? 'true' : 'false'}
-          aria-describedby=${caseError ? 'case-hint case-error' : 'case-hint'}
+          aria-invalid=${invalid}
+          aria-describedby=${describedBy}
           .value=${this.caseCode}
-          @input=${(e: Event) => (this.caseCode = (e.target as HTMLInputElement).value)}
-        />
-      </div>
+          @input=${(e: Event) => (this.caseCode = valueOf(e))}
+        />`,
+        { hint: say('caseCodeHint', locale), error: this.errors['caseCode'] },
+      )}
       <div class="actions">
         <button type="submit" ?disabled=${this.busy}>${this.busy ? say('booking', locale) : say('confirm', locale)}</button>
       </div>

@@ -143,7 +143,7 @@ export const styles = [
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       box-shadow: 0 4px 12px rgb(0 0 0 / 0.2);
-      max-block-size: 20rem;
+      max-block-size: min(20rem, 45vh);
       overflow-y: auto;
       min-inline-size: 100%;
     }

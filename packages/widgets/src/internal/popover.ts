@@ -1,4 +1,4 @@
-import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { computePosition, flip, offset, shift } from '@floating-ui/dom';
 
 /**
  * The one owner of @floating-ui/dom (DESIGN §8): keeps a floating element
@@ -66,17 +66,19 @@ export class Popover {
         offset(4),
         flip({ padding: 8 }),
         shift({ padding: 8 }),
-        size({
-          padding: 8,
-          apply: ({ availableHeight, rects, elements }) => {
-            elements.floating.style.maxBlockSize = `${Math.max(120, Math.min(320, availableHeight))}px`;
-            elements.floating.style.minInlineSize = `${rects.reference.width}px`;
-          },
-        }),
       ],
     });
     // Physical left/top are what Floating UI computes; right/bottom are reset
     // so the logical insets of the static fallback (RTL) do not stretch it.
-    Object.assign(this.floating.style, { position: 'fixed', left: `${x}px`, top: `${y}px`, right: 'auto', bottom: 'auto' });
+    // At least as wide as its input; its height is capped by CSS (min(20rem, 45vh)),
+    // so flip finds room above or below. NOTE: no size middleware, for the widget budget.
+    Object.assign(this.floating.style, {
+      position: 'fixed',
+      left: `${x}px`,
+      top: `${y}px`,
+      right: 'auto',
+      bottom: 'auto',
+      minInlineSize: `${this.anchor.getBoundingClientRect().width}px`,
+    });
   }
 }

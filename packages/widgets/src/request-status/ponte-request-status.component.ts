@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { Locale } from '@ponte/forms';
 import { describeError, type PonteTracking } from '@ponte/sdk';
 import { emit } from '../internal/events.js';
@@ -37,15 +36,25 @@ import { styles } from './ponte-request-status.styles.js';
 export class PonteRequestStatus extends LitElement {
   static override styles = styles;
 
-  /** the Ponte server's base URL; by default the origin the script was loaded from */
-  @property() api?: string;
-  /** 'it' (default) or 'en'; without it the page's `<html lang>` decides */
-  @property() locale?: string;
+  // A table rather than decorators: no widget then loads Lit's decorator code.
+  static override properties = {
+    api: {},
+    locale: {},
+    code: { state: true },
+    error: { state: true },
+    result: { state: true },
+    busy: { state: true },
+  };
 
-  @state() private code = '';
-  @state() private error = '';
-  @state() private result: PonteTracking | undefined;
-  @state() private busy = false;
+  /** the Ponte server's base URL; by default the origin the script was loaded from */
+  api?: string;
+  /** 'it' (default) or 'en'; without it the page's `<html lang>` decides */
+  locale?: string;
+
+  private code = '';
+  private error = '';
+  private result: PonteTracking | undefined;
+  private busy = false;
 
   readonly #clients = new ClientHolder(() => ({
     api: this.api,
@@ -138,6 +147,7 @@ export class PonteRequestStatus extends LitElement {
       <dd>${formatDate(result.submittedAt, locale, true)}</dd>
       <dt>${say('updatedAt', locale)}</dt>
       <dd>${formatDate(result.updatedAt, locale, true)}</dd>
+      ${result.reason ? html`<dt>${say('reason', locale)}</dt><dd>${result.reason}</dd>` : nothing}
     </dl>`;
   }
 }

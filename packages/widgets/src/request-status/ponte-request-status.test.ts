@@ -56,6 +56,31 @@ describe('<ponte-request-status>', () => {
     expect(document.cookie).to.equal('');
   });
 
+  it('tells a request that was not approved, with the reason the coordinator gave', async () => {
+    const { api, keys, password } = ponteTest();
+    const sender = createPonteClient({ url: api, publishableKey: keys.school });
+    const org = await sender.organisations.current.query();
+    const receipt = await sender.submissions.submit.mutate({
+      formId: 'school-request',
+      version: 1,
+      data: { ...structuredClone(SAMPLE_SUBMISSIONS['school-request']), school: org!.id },
+    });
+    const { token } = await createPonteClient({ url: api }).auth.signIn.mutate({ email: 'coordinatrice@demo.ponte.test', password });
+    const coordinator = createPonteClient({ url: api, token });
+    const [request] = (await coordinator.requests.queue.query({ status: 'received' })).items.filter((r) => r.protocol === receipt.protocol);
+    await coordinator.requests.review.mutate({ id: request!.id });
+    await coordinator.requests.reject.mutate({ id: request!.id, reason: 'Ore esaurite per quest’anno scolastico.' });
+
+    const el = await mount();
+    await tabTo(el, 'code');
+    await type(receipt.trackingCode);
+    await press('Enter');
+    const status = await until(() => el.shadowRoot?.querySelector('.status')?.textContent?.trim(), 'the status');
+    expect(status).to.equal('Non accolta');
+    expect(el.shadowRoot!.querySelector('.result')!.textContent).to.contain('Ore esaurite per quest’anno scolastico.');
+    await expect(el).to.be.accessible();
+  });
+
   it('asks for a code when none is typed', async () => {
     const el = await mount();
     await tabToSubmit(el);

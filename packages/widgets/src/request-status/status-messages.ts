@@ -14,12 +14,18 @@ const STATUS_UI = {
   submittedAt: { it: 'Inviata il', en: 'Sent on' },
   updatedAt: { it: 'Ultimo aggiornamento', en: 'Last update' },
   trackingRequired: { it: 'Codice di tracciamento: campo obbligatorio.', en: 'Tracking code: this field is required.' },
+  reason: { it: 'Motivo', en: 'Reason' },
+  // The statuses of the request lifecycle (server: requests/lifecycle.ts).
   'status.received': { it: 'Ricevuta', en: 'Received' },
+  'status.in_review': { it: 'In valutazione', en: 'Under review' },
   'status.approved': { it: 'Accolta', en: 'Approved' },
-  'status.pending': { it: 'In attesa', en: 'Pending' },
   'status.rejected': { it: 'Non accolta', en: 'Not approved' },
-  'status.scheduled': { it: 'Programmata', en: 'Scheduled' },
-  'status.completed': { it: 'Conclusa', en: 'Completed' },
+  'status.scheduled': { it: 'Appuntamento fissato', en: 'Appointment set' },
+  'status.held': { it: 'Incontro svolto', en: 'Meeting held' },
+  'status.not_held': { it: 'Incontro non svolto', en: 'Meeting not held' },
+  'status.reported': { it: 'Resoconto inviato', en: 'Report filed' },
+  'status.closed': { it: 'Conclusa', en: 'Closed' },
+  'status.withdrawn': { it: 'Ritirata', en: 'Withdrawn' },
   'status.cancelled': { it: 'Annullata', en: 'Cancelled' },
 } as const satisfies Record<string, { it: string; en: string }>;
 
