@@ -117,6 +117,30 @@ describe('<ponte-booking>', () => {
     expect(document.cookie).to.equal('');
   });
 
+  it('books as signed-in staff: a coordinator’s token and the organisation booked for', async () => {
+    const { api, password } = ponteTest();
+    const { token } = await createPonteClient({ url: api }).auth.signIn.mutate({ email: 'coordinatrice@demo.ponte.test', password });
+    const staff = createPonteClient({ url: api, token });
+    const rodari = (await staff.organisations.list.query()).find((o) => o.name.includes('Rodari'))!;
+    const el = await fixture<PonteBooking>(html`<ponte-booking api=${api} organisation-id=${rodari.id} action="1" .token=${token}></ponte-booking>`);
+    await until(() => el.shadowRoot?.getElementById('language'), 'the languages');
+    await chooseByKeyboard(el, 'language', 'sqi');
+    ($$(el, 'input[name=mode]').find((r) => (r as HTMLInputElement).value === 'video') as HTMLInputElement).click();
+    await tabToButton(el, 'Cerca orari liberi');
+    await press('Enter');
+    await until(() => $$(el, 'input[name=slot]').length > 0, 'free times');
+    ($$(el, 'input[name=slot]')[0] as HTMLInputElement).click();
+    await until(() => $(el, '#confirm-title'), 'the confirmation step');
+    expect($(el, '#place'), 'no place asked for a video call').to.equal(null);
+    await tabToButton(el, 'Conferma prenotazione');
+    await press('Enter');
+    await until(() => $(el, '#booked-title'), 'the confirmation', 15_000);
+    const link = $(el, 'a[download]') as HTMLAnchorElement;
+    const id = decodeURIComponent(link.href).match(/UID:([0-9a-f-]{36})@/)?.[1];
+    const stored = await staff.scheduling.get.query({ id: id! });
+    expect(stored).to.include({ organisationId: rodari.id, action: '1', mode: 'video' });
+  });
+
   it('when every mediator free at that time is taken meanwhile, says so and shows the free times again', async () => {
     const el = await mount('en');
     await chooseByKeyboard(el, 'language', 'ben');
