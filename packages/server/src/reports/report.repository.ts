@@ -121,6 +121,8 @@ export interface ReportFilter {
   submissionId?: string | undefined;
   /** only reports of requests of these forms (a clinician's A.5 ones) */
   requestFormIds?: readonly string[] | undefined;
+  /** leave out reports of requests of these forms, but those of requests this user sent (a referent's view) */
+  hideRequestsOf?: { formIds: readonly string[]; unlessSentBy: string } | undefined;
   limit: number;
 }
 
@@ -141,6 +143,22 @@ export async function listReports(db: DbOrTx, f: ReportFilter): Promise<Report[]
           .whereRef('s.id', '=', 'reports.submission_id')
           .where('s.tenant_id', '=', f.tenantId)
           .where('s.form_id', 'in', formIds),
+      ),
+    );
+  }
+  if (f.hideRequestsOf && f.hideRequestsOf.formIds.length) {
+    const { formIds, unlessSentBy } = f.hideRequestsOf;
+    q = q.where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('submissions as s')
+            .select('s.id')
+            .whereRef('s.id', '=', 'reports.submission_id')
+            .where('s.tenant_id', '=', f.tenantId)
+            .where('s.form_id', 'in', [...formIds])
+            .where((e) => e.or([e('s.submitted_by_user_id', 'is', null), e('s.submitted_by_user_id', '<>', unlessSentBy)])),
+        ),
       ),
     );
   }

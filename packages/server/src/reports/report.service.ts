@@ -11,12 +11,13 @@ import { newId } from '../ids.js';
 import { followAppointments } from '../requests/request.service.js';
 import { findAppointment, saveAppointment, type Appointment } from '../scheduling/appointment.repository.js';
 import { mediatorOfUser } from '../scheduling/mediator.repository.js';
-import { findSettings, type SchedulingSettings } from '../scheduling/settings.repository.js';
+import { countedMinutes, reportedAppointment } from '../scheduling/reported-minutes.js';
+import { findSettings } from '../scheduling/settings.repository.js';
 import { stampSignatures } from '../submissions/signatures.js';
-import { SPECIAL_FORM_IDS } from '../submissions/visibility.js';
 import { findOrganisation, findTenant } from '../tenancy/organisation.repository.js';
 import { DomainError } from '../trpc/errors.js';
 import { findReport, findReportOfAppointment, insertReport, listReports, saveReport, type Report } from './report.repository.js';
+import { auditReportRead, reportAccess, reportListScope } from './visibility.js';
 
 /*
  * Reports (A.2 schools, A.4 services): one per appointment, filed by the
@@ -25,7 +26,8 @@ import { findReport, findReportOfAppointment, insertReport, listReports, saveRep
  * only a coordinator reopens it (audited), and it awaits a new countersign.
  *
  * What a report moves: the appointment's outcome (the report says whether
- * it was held), and the request it serves (requests/request.service.ts
+ * it was held) and billed minutes (what budgets count as used: the report's
+ * counted minutes), and the request it serves (requests/request.service.ts
  * followAppointments): reported once every appointment of it held or not
  * has its report, closed once every one of those is countersigned.
  */
@@ -78,17 +80,9 @@ function minutesOf(time: string): number {
   return h * 60 + m;
 }
 
-/**
- * What counts against the budget, under the tenant's rules: a session held
- * for its length, at least the minimum billable time; one not held counts
- * the minimum billable time when it was called off inside the notice (or
- * not at all), unless the mediator called it off; otherwise nothing.
- */
-function countedMinutes(outcome: Report['outcome'], delivered: number, data: Record<string, unknown>, settings: SchedulingSettings): number {
-  if (outcome === 'held') return Math.max(delivered, settings.minimumBillableMinutes);
-  if (data.notHeldReason === 'disdetta-mediatore') return 0;
-  const notice = typeof data.noticeHours === 'number' ? data.noticeHours : 0;
-  return notice < settings.cancellationNoticeHours ? settings.minimumBillableMinutes : 0;
+/** Why a session was not held, as the report's form says it (scheduling/reported-minutes.ts applies the rules). */
+function notHeldCause(data: Record<string, unknown>) {
+  return { byMediator: data.notHeldReason === 'disdetta-mediatore', noticeHours: typeof data.noticeHours === 'number' ? data.noticeHours : 0 };
 }
 
 function formInvalid(fieldErrors: FieldErrors): DomainError {
@@ -128,19 +122,23 @@ async function ownMediator(db: DbOrTx, user: StaffUser): Promise<string> {
   return id;
 }
 
-/** The appointment takes the outcome its report gives, in the report's transaction. */
-async function applyOutcome(trx: DbOrTx, user: StaffUser, appointmentId: string, outcome: Report['outcome'], at: string): Promise<void> {
-  const a = (await findAppointment(trx, user.tenantId, appointmentId))!;
+/**
+ * The appointment takes the outcome and the counted minutes its report
+ * gives, in the report's transaction; saveAppointment refuses it if the
+ * appointment changed since it was read.
+ */
+async function applyToAppointment(trx: DbOrTx, user: StaffUser, r: Report, at: string): Promise<void> {
+  const a = (await findAppointment(trx, user.tenantId, r.appointmentId))!;
   if (a.status === 'cancelled') throw new DomainError('CONFLICT', 'reportAppointmentCancelled');
-  if (a.status === outcome) return;
-  const done: Appointment = { ...a, status: outcome, sequence: a.sequence + 1, updatedAt: at };
+  const done = reportedAppointment(a, r.outcome, r.countedMinutes, at);
+  if (!done) return;
   await saveAppointment(trx, done);
   await recordAudit(trx, {
     tenantId: a.tenantId,
     actor: { kind: 'user', id: user.userId },
-    action: `appointment.${outcome}`,
+    action: a.status === done.status ? 'appointment.rebilled' : `appointment.${done.status}`,
     subject: { type: 'appointment', id: a.id },
-    details: { sequence: done.sequence, via: 'report' },
+    details: { sequence: done.sequence, via: 'report', billedMinutes: { before: a.billedMinutes, after: done.billedMinutes } },
     at,
   });
 }
@@ -153,6 +151,12 @@ async function follow(trx: DbOrTx, user: StaffUser, r: Report, at: string, cause
 function view(r: Report) {
   const { tenantId: _t, ...rest } = r;
   return rest;
+}
+
+/** A report as seen by who may know of it: without its content when they may not read it. */
+function viewWith(r: Report, content: boolean) {
+  const v = view(r);
+  return { ...v, data: content ? v.data : null };
 }
 
 export interface FileInput {
@@ -192,7 +196,7 @@ export async function file(db: Db, user: StaffUser, input: FileInput, o: Options
     data: stampSignatures(def, data, user, at),
     outcome,
     deliveredMinutes: delivered,
-    countedMinutes: countedMinutes(outcome, delivered, data, settings),
+    countedMinutes: countedMinutes(outcome, delivered, notHeldCause(data), settings),
     status: 'filed',
     revision: 1,
     filedByUserId: user.userId,
@@ -207,7 +211,7 @@ export async function file(db: Db, user: StaffUser, input: FileInput, o: Options
       const earlier = await findReportOfAppointment(trx, user.tenantId, a.id);
       if (earlier) throw exists(earlier);
       await insertReport(trx, report);
-      await applyOutcome(trx, user, a.id, outcome, at);
+      await applyToAppointment(trx, user, report, at);
       await recordAudit(trx, {
         tenantId: user.tenantId,
         actor: { kind: 'user', id: user.userId },
@@ -244,13 +248,13 @@ export async function correct(db: Db, user: StaffUser, input: { id: string; data
     data: stampSignatures(def, data, user, at),
     outcome,
     deliveredMinutes: delivered,
-    countedMinutes: countedMinutes(outcome, delivered, data, settings),
+    countedMinutes: countedMinutes(outcome, delivered, notHeldCause(data), settings),
     revision: r.revision + 1,
     updatedAt: at,
   };
   await writeTransaction(db, o.dialect, async (trx) => {
     await saveReport(trx, corrected);
-    await applyOutcome(trx, user, r.appointmentId, outcome, at);
+    await applyToAppointment(trx, user, corrected, at);
     await recordAudit(trx, {
       tenantId: user.tenantId,
       actor: { kind: 'user', id: user.userId },
@@ -271,12 +275,14 @@ export async function correct(db: Db, user: StaffUser, input: { id: string; data
 /**
  * The requester's countersignature: a signed-in referent of the organisation
  * that received the session confirms it, with their name and the time
- * stamped, and may rate it. The last countersign of a request closes it.
+ * stamped, and may rate it; for a consultation (A.5), only the referent who
+ * sent it, their read audited. The last countersign of a request closes it.
  */
 export async function countersign(db: Db, user: StaffUser, input: { id: string; rating?: number | undefined }, o: Options) {
   if (user.role !== 'requester') throw new DomainError('FORBIDDEN', 'countersignByRequester');
   const r = await findReport(db, user.tenantId, input.id);
-  if (!r || r.organisationId !== user.organisationId) throw new DomainError('NOT_FOUND', 'reportNotFound');
+  const access = r && r.organisationId === user.organisationId ? await reportAccess(db, user, r) : undefined;
+  if (!r || !access?.content) throw new DomainError('NOT_FOUND', 'reportNotFound');
   if (r.status === 'countersigned') throw new DomainError('CONFLICT', 'reportCountersigned');
   const def = getForm(r.formId, r.formVersion)!;
   const part = countersignPart(def);
@@ -312,6 +318,7 @@ export async function countersign(db: Db, user: StaffUser, input: { id: string; 
       at,
     });
     await follow(trx, user, countersigned, at, 'report.countersigned');
+    await auditReportRead(trx, user, countersigned, access, at);
   });
   return view(countersigned);
 }
@@ -326,7 +333,8 @@ export async function reopen(db: Db, user: StaffUser, input: { id: string; reaso
   const reason = input.reason.trim();
   if (!reason) throw new DomainError('BAD_REQUEST', 'reasonRequired', {}, 'reason');
   const r = await findReport(db, user.tenantId, input.id);
-  if (!r) throw new DomainError('NOT_FOUND', 'reportNotFound');
+  const access = r && (await reportAccess(db, user, r));
+  if (!r || !access) throw new DomainError('NOT_FOUND', 'reportNotFound');
   if (r.status !== 'countersigned') throw new DomainError('CONFLICT', 'reportNotCountersigned');
   const def = getForm(r.formId, r.formVersion)!;
   const part = countersignPart(def);
@@ -354,41 +362,21 @@ export async function reopen(db: Db, user: StaffUser, input: { id: string; reaso
       },
       at,
     });
+    // The appointment counts what the report does, whenever the report was filed.
+    await applyToAppointment(trx, user, reopened, at);
     await follow(trx, user, reopened, at, 'report.reopened', true);
   });
-  return view(reopened);
+  return viewWith(reopened, access.content);
 }
 
-/** Whether the request a report serves is special-category (A.5): what its clinicians may see. */
-async function servesConsultation(db: Db, r: Report): Promise<boolean> {
-  if (!r.submissionId) return false;
-  const s = await db.selectFrom('submissions').select('form_id').where('tenant_id', '=', r.tenantId).where('id', '=', r.submissionId).executeTakeFirst();
-  return s !== undefined && SPECIAL_FORM_IDS.includes(s.form_id);
-}
-
-/**
- * Who sees a report: coordinators and admins all of the tenant, its
- * mediator, the referents of the organisation that received the session,
- * and clinicians those of the consultations (A.5).
- */
-async function canSee(db: Db, user: StaffUser, r: Report): Promise<boolean> {
-  if (isCoordinator(user)) return true;
-  switch (user.role) {
-    case 'mediator':
-      return r.mediatorId === (await mediatorOfUser(db, user.tenantId, user.userId));
-    case 'requester':
-      return r.organisationId === user.organisationId;
-    case 'clinician':
-      return servesConsultation(db, r);
-    default:
-      return false;
-  }
-}
-
-export async function get(db: Db, user: StaffUser, id: string) {
+/** One report, for whoever may know of it; its content only for those who may read it, audited where special. */
+export async function get(db: Db, user: StaffUser, id: string, now: Date) {
   const r = await findReport(db, user.tenantId, id);
-  if (!r || !(await canSee(db, user, r))) throw new DomainError('NOT_FOUND', 'reportNotFound');
-  return view(r);
+  const access = r && (await reportAccess(db, user, r));
+  // Not found and not visible answer alike, so ids of others cannot be probed.
+  if (!r || !access) throw new DomainError('NOT_FOUND', 'reportNotFound');
+  if (access.content) await auditReportRead(db, user, r, access, now.toISOString());
+  return viewWith(r, access.content);
 }
 
 export interface ListInput {
@@ -401,20 +389,10 @@ export interface ListInput {
 
 /** Reports the caller may see, newest first, without their content; filters narrow the role's scope, never widen it. */
 export async function list(db: Db, user: StaffUser, input: ListInput) {
-  const scoped = { ...input };
-  let requestFormIds: readonly string[] | undefined;
-  if (!isCoordinator(user)) {
-    if (user.role === 'mediator') {
-      const own = await mediatorOfUser(db, user.tenantId, user.userId);
-      if (!own || (input.mediatorId && input.mediatorId !== own)) return [];
-      scoped.mediatorId = own;
-    } else if (user.role === 'requester') {
-      if (!user.organisationId || (input.organisationId && input.organisationId !== user.organisationId)) return [];
-      scoped.organisationId = user.organisationId;
-    } else {
-      requestFormIds = SPECIAL_FORM_IDS;
-    }
-  }
-  const rows = await listReports(db, { tenantId: user.tenantId, ...scoped, requestFormIds });
+  const scope = await reportListScope(db, user);
+  if (!scope) return [];
+  if (scope.mediatorId && input.mediatorId && input.mediatorId !== scope.mediatorId) return [];
+  if (scope.organisationId && input.organisationId && input.organisationId !== scope.organisationId) return [];
+  const rows = await listReports(db, { ...input, ...scope, tenantId: user.tenantId });
   return rows.map(({ tenantId: _t, data: _d, ...r }) => r);
 }

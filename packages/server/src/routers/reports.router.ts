@@ -32,8 +32,8 @@ export const reportsRouter = router({
     .input(z.strictObject({ id: idInput, reason: plainText(1000).min(1) }))
     .mutation(({ ctx, input }) => reports.reopen(ctx.db, ctx.user, input, options(ctx))),
 
-  /** One report with its content, for whoever may see it. */
-  get: staffProcedure.input(z.strictObject({ id: idInput })).query(({ ctx, input }) => reports.get(ctx.db, ctx.user, input.id)),
+  /** One report, for whoever may see it; `data` null for who may not read its content (a consultation's, A.5). */
+  get: staffProcedure.input(z.strictObject({ id: idInput })).query(({ ctx, input }) => reports.get(ctx.db, ctx.user, input.id, ctx.now())),
 
   /** Reports the caller may see, newest first, without content. */
   list: staffProcedure

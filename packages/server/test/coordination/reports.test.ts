@@ -234,7 +234,7 @@ for (const kind of await databaseKinds()) {
         const signed = await budgetOf(coordinator);
         assert.equal(signed.minutesDelivered, before.minutesDelivered + 90);
         assert.equal(signed.minutesAwaitingCountersignature, before.minutesAwaitingCountersignature);
-        assert.equal(signed.minutesUsed, before.minutesUsed + 60, 'booked time is what appointments count, apart');
+        assert.equal(signed.minutesUsed, before.minutesUsed + 90, 'the appointment uses what its report counts');
         assert.deepEqual(await budgetOf(rodariReferent), signed);
         assert.equal(await statusOf(request.id), 'closed');
       });
@@ -283,6 +283,7 @@ for (const kind of await databaseKinds()) {
         const reopened = await coordinator.reports.reopen.mutate({ id: report.id, reason: 'Orario di fine da verificare con la scuola' });
         assert.equal(reopened.status, 'filed');
         assert.equal(reopened.countersignedAt, null);
+        assert.ok(reopened.data, 'an A.2 is no special-category content: the coordinator reads it');
         assert.equal(reopened.data.referentSignature, undefined);
         assert.equal(reopened.data.referentRating, undefined);
         const audit = await db().selectFrom('audit_events').select(['action', 'details']).where('subject_id', '=', report.id).orderBy('at').execute();
@@ -318,6 +319,7 @@ for (const kind of await databaseKinds()) {
 
     describe('who sees reports', () => {
       it('its mediator, the referents of its organisation, coordinators; clinicians those of consultations; nobody of another tenant', async () => {
+        // What a consultation's report shows to whom: report-visibility.test.ts.
         const { appointment } = await booked('amina');
         const report = await amina.reports.file.mutate({ appointmentId: appointment.id, data: reportData(appointment) });
         for (const client of [amina, referent, coordinator]) assert.equal((await client.reports.get.query({ id: report.id })).id, report.id);
@@ -341,7 +343,10 @@ for (const kind of await databaseKinds()) {
         assert.equal((await clinician.reports.get.query({ id: a4.id })).id, a4.id);
         const clinicians = await clinician.reports.list.query({});
         assert.deepEqual(clinicians.map((r) => r.id), [a4.id]);
-        assert.equal((await operatrice.reports.get.query({ id: a4.id })).formId, 'service-report');
+        assert.equal(a4.formId, 'service-report');
+        // The A.5 came through the service's key: no referent sent it, none sees its report.
+        assert.equal((await expectTrpcError(operatrice.reports.get.query({ id: a4.id }))).data?.code, 'NOT_FOUND');
+        assert.equal((await coordinator.reports.get.query({ id: a4.id })).data, null);
       });
     });
   });

@@ -1,0 +1,80 @@
+import { isCoordinator, type StaffUser } from '../auth/actor.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { DbOrTx } from '../db/database.js';
+import { mediatorOfUser } from '../scheduling/mediator.repository.js';
+import { findSubmission } from '../submissions/submission.repository.js';
+import { canReadContent, canSeeMetadata, isSpecial, listScope } from '../submissions/visibility.js';
+import type { Report, ReportFilter } from './report.repository.js';
+
+/*
+ * Who sees a report, and of it what. A report serving a special-category
+ * request (an A.4 of an A.5 consultation) carries special-category content,
+ * so the request's rule (submissions/visibility.ts, DESIGN §6) decides:
+ * besides the mediator who filed it, only those who may read the request's
+ * content read the report's, audited; those who may only know the request
+ * exists see the report's metadata; nobody else sees it at all.
+ */
+
+export interface ReportAccess {
+  /** whether `data` may be answered */
+  content: boolean;
+  /** the special-category request whose content a read of `data` is a read of, to audit */
+  audit?: { submissionId: string; formId: string } | undefined;
+}
+
+/** The caller's mediator profile, if they are a mediator. */
+async function ownMediator(db: DbOrTx, user: StaffUser): Promise<string | undefined> {
+  return user.role === 'mediator' ? mediatorOfUser(db, user.tenantId, user.userId) : undefined;
+}
+
+/** What the caller may see of a report; undefined when they may not know it exists. */
+export async function reportAccess(db: DbOrTx, user: StaffUser, r: Report): Promise<ReportAccess | undefined> {
+  const own = user.role === 'mediator' && r.mediatorId === (await ownMediator(db, user));
+  const s = r.submissionId ? await findSubmission(db, r.tenantId, r.submissionId) : undefined;
+  if (!s || !isSpecial(s)) {
+    const sees = own || isCoordinator(user) || (user.role === 'requester' && user.organisationId !== null && r.organisationId === user.organisationId);
+    return sees ? { content: true } : undefined;
+  }
+  // Their own words: the filing mediator reads them unaudited, as a sender reads their request.
+  if (own) return { content: true };
+  if (user.role === 'mediator' || !canSeeMetadata(user, s)) return undefined;
+  const content = canReadContent(user, s);
+  return { content, audit: content ? { submissionId: s.id, formId: s.formId } : undefined };
+}
+
+/**
+ * Records a read of a report's special-category content as a read of the
+ * request it serves, as submissions.get and matching do: an auditor asking
+ * who read an A.5 finds every path in one place.
+ */
+export async function auditReportRead(db: DbOrTx, user: StaffUser, r: Report, access: ReportAccess, at: string): Promise<void> {
+  if (!access.audit) return;
+  await recordAudit(db, {
+    tenantId: user.tenantId,
+    actor: { kind: 'user', id: user.userId },
+    action: 'submission.special_category_read',
+    subject: { type: 'submission', id: access.audit.submissionId },
+    details: { formId: access.audit.formId, role: user.role, purpose: 'report', reportId: r.id },
+    at,
+  });
+}
+
+/**
+ * The reports a caller may see listed, as a filter combined with their
+ * tenant; undefined when none. Built from the submissions' list scope, so a
+ * referent is not told of a special-category request they did not send.
+ */
+export async function reportListScope(db: DbOrTx, user: StaffUser): Promise<Partial<ReportFilter> | undefined> {
+  if (isCoordinator(user)) return {};
+  if (user.role === 'mediator') {
+    const own = await ownMediator(db, user);
+    return own ? { mediatorId: own } : undefined;
+  }
+  const scope = listScope(user);
+  if (user.role === 'clinician') return { requestFormIds: scope.formIds ?? [] };
+  if (user.role === 'requester' && scope.requesterView) {
+    const { organisationId, userId, specialFormIds } = scope.requesterView;
+    return { organisationId, hideRequestsOf: { formIds: specialFormIds, unlessSentBy: userId } };
+  }
+  return undefined;
+}
