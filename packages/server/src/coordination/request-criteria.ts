@@ -1,6 +1,8 @@
 import { isIsoDate, isIsoTime } from '@ponte/forms';
 import type { AppointmentMode, PlanAction } from '../db/database.js';
 
+export { isRequestForm } from '../requests/lifecycle.js';
+
 /** A time the requester proposed: a local date and a window of wall-clock times in the tenant's zone. */
 export interface ProposedSlot {
   /** its place in the request's list, counted from 0 */
@@ -70,10 +72,6 @@ const REQUEST_FORMS: Readonly<Record<string, FormKeys>> = {
   // The family's language, asked only when the family takes part: advice to a worker needs no mediator.
   'ethnoclinical-request': { action: '2', language: 'consultationLanguage', gender: 'mediatorGender', caseCode: 'caseCode' },
 };
-
-export function isRequestForm(formId: string): boolean {
-  return Object.hasOwn(REQUEST_FORMS, formId);
-}
 
 const GENDERS: ReadonlyMap<unknown, 'F' | 'M'> = new Map([
   ['donna', 'F'],

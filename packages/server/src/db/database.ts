@@ -257,6 +257,9 @@ export interface AppointmentTable {
   cancellation: 'in_time' | 'late' | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** on a booking's first appointment only: the caller's idempotency key and a fingerprint of the request (migration 0004) */
+  idempotency_key: string | null;
+  request_hash: string | null;
 }
 
 export interface HourBudgetTable {

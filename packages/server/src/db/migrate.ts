@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_scheduling.js';
 import * as m0003 from './migrations/0003_request_lifecycle.js';
+import * as m0004 from './migrations/0004_booking_keys.js';
 
 /**
  * Migrations are listed here rather than read from a folder so that they
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_scheduling': m0002,
   '0003_request_lifecycle': m0003,
+  '0004_booking_keys': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -45,6 +45,18 @@ export const REQUEST_MESSAGES = {
     it: 'submissionId: questo invio non è una richiesta (A.1, A.3 o A.5), quindi non gli si collegano appuntamenti.',
     en: 'submissionId: this submission is not a request (A.1, A.3 or A.5), so no appointment can be linked to it.',
   },
+  bookingWrongAction: {
+    it: 'AZIONE {action}: gli appuntamenti della richiesta {protocol} si prenotano sull’AZIONE {expected}, quella del suo modulo.',
+    en: 'AZIONE {action}: appointments for request {protocol} are booked under AZIONE {expected}, the one of its form.',
+  },
+  requestHoursExceeded: {
+    it: 'La richiesta {protocol} ha {authorised} ore autorizzate: ne sono già prenotate {booked} e questa prenotazione ne chiede {needed}. Il coordinamento può forzarla indicando il motivo.',
+    en: 'Request {protocol} has {authorised} hours authorised: {booked} are booked already and this booking asks for {needed}. A coordinator can override, giving a reason.',
+  },
+  requestSessionStarted: {
+    it: 'La richiesta {protocol} ha un incontro già iniziato (appuntamento {id} del {start}): non può più diventare «{to}». Registra prima l’esito di quell’incontro.',
+    en: 'Request {protocol} has a session that has already started (appointment {id} on {start}): it can no longer become “{to}”. Record that session’s outcome first.',
+  },
   outcomeFromReport: {
     it: 'L’appuntamento ha già la sua scheda report: l’esito si corregge nella scheda.',
     en: 'This appointment has its report already: correct the outcome in the report.',

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '@ponte/forms';
+import type { PlanAction } from '../db/database.js';
 
 /*
  * The lifecycle of a request (A.1 school, A.3 service, A.5 ethnoclinical),
@@ -38,6 +39,24 @@ export const REQUEST_FORM_IDS: readonly string[] = ['school-request', 'service-r
 
 export function isRequestForm(formId: string): boolean {
   return REQUEST_FORM_IDS.includes(formId);
+}
+
+/**
+ * The AZIONE of the plan whose hours a request's appointments count against:
+ * AZIONE 1 the schools' (A.1); AZIONE 2 access to services, which names the
+ * ethnoclinical consultation besides mediation for the services (A.3, A.5).
+ * AZIONE 4 (participation, research) has no request form.
+ * NOTE: seed/ (the plan's text), "AZIONE 2 – … consulenza etnoclinica".
+ */
+export const REQUEST_PLAN_ACTIONS: Readonly<Record<string, PlanAction>> = {
+  'school-request': '1',
+  'service-request': '2',
+  'ethnoclinical-request': '2',
+};
+
+/** The AZIONE a request's appointments are booked under; undefined for a form that is not a request. */
+export function planActionOf(formId: string): PlanAction | undefined {
+  return Object.hasOwn(REQUEST_PLAN_ACTIONS, formId) ? REQUEST_PLAN_ACTIONS[formId] : undefined;
 }
 
 export function isRequestStatus(value: string): value is RequestStatus {
@@ -86,6 +105,7 @@ export interface Transition {
   when?: string;
 }
 
+/** A scheduled request only while none of its sessions has started (request.service.ts, cancelAppointmentsOf). */
 const WITHDRAWABLE: readonly RequestStatus[] = ['received', 'in_review', 'approved', 'scheduled'];
 
 export const TRANSITIONS: readonly Transition[] = [

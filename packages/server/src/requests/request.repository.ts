@@ -230,6 +230,18 @@ export async function appointmentsOf(db: DbOrTx, tenantId: string, submissionId:
   }));
 }
 
+/** The minutes billed by a request's appointments that are not cancelled: what its hours authorised bound. */
+export async function liveBilledMinutesOf(db: DbOrTx, tenantId: string, submissionId: string): Promise<number> {
+  const row = await db
+    .selectFrom('appointments')
+    .select((eb) => eb.fn.sum<number | string | null>('billed_minutes').as('minutes'))
+    .where('tenant_id', '=', tenantId)
+    .where('submission_id', '=', submissionId)
+    .where('status', '<>', 'cancelled')
+    .executeTakeFirst();
+  return Number(row?.minutes ?? 0);
+}
+
 /**
  * On PostgreSQL, locks the request's row until the transaction ends, so that
  * two changes to its appointments (two cancellations at once) derive its

@@ -1,12 +1,14 @@
 import { isCoordinator, type StaffUser, type Submitter } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { DialectName } from '../db/connect.js';
-import type { Db, DbOrTx } from '../db/database.js';
+import type { Db, DbOrTx, PlanAction } from '../db/database.js';
 import { writeTransaction } from '../db/write-transaction.js';
 import { newId } from '../ids.js';
 import { findAppointment, saveAppointment } from '../scheduling/appointment.repository.js';
 import { cancelledAppointment } from '../scheduling/cancellation.js';
+import { localLabel } from '../scheduling/placement.js';
 import { findSettings } from '../scheduling/settings.repository.js';
+import { findTenant } from '../tenancy/organisation.repository.js';
 import { auditContentRead, decodeCursor, encodeCursor } from '../submissions/submission.service.js';
 import { canReadContent, canSeeMetadata, isSpecial, SPECIAL_FORM_IDS } from '../submissions/visibility.js';
 import { DomainError } from '../trpc/errors.js';
@@ -15,6 +17,7 @@ import {
   findTransition,
   INITIAL_REQUEST_STATUS,
   nextByPeople,
+  planActionOf,
   REQUEST_FORM_IDS,
   STATUS_NAMES,
   systemPath,
@@ -41,6 +44,12 @@ function actorOf(who: Submitter): Actor {
 
 function hours(minutes: number | null): number | null {
   return minutes === null ? null : minutes / 60;
+}
+
+/** Minutes as hours in each language's notation, for messages (1,5 / 1.5). */
+function hoursText(minutes: number) {
+  const h = minutes / 60;
+  return { it: h.toLocaleString('it-IT', { maximumFractionDigits: 2 }), en: h.toLocaleString('en-GB', { maximumFractionDigits: 2 }) };
 }
 
 /** What anyone who may see a request is shown of it, content aside. */
@@ -138,11 +147,18 @@ async function applyTransition(
 /**
  * Cancels the scheduled appointments of a request that is withdrawn or
  * cancelled, by the rule of scheduling.cancel: inside the notice the minimum
- * billable time still counts.
+ * billable time still counts. Refused while one of them has started: that
+ * session may have taken place, and its outcome or report says so; a
+ * withdrawal is for before the session (requests.withdraw, requests.cancel).
  */
 async function cancelAppointmentsOf(trx: DbOrTx, who: Submitter, r: RequestRow, action: RequestAction, now: Date): Promise<void> {
   const scheduled = (await repo.appointmentsOf(trx, r.tenantId, r.id)).filter((a) => a.status === 'scheduled');
   if (scheduled.length === 0) return;
+  const started = scheduled.find((a) => Date.parse(a.startsAt) <= now.getTime());
+  if (started) {
+    const tenant = (await findTenant(trx, r.tenantId))!;
+    throw new DomainError('CONFLICT', 'requestSessionStarted', { protocol: r.protocol, id: started.id, start: localLabel(started.startsAt, tenant.timeZone), to: STATUS_NAMES[ACTION_TARGETS[action]] });
+  }
   const settings = await findSettings(trx, r.tenantId);
   for (const { id } of scheduled) {
     const a = (await findAppointment(trx, r.tenantId, id))!;
@@ -176,7 +192,13 @@ export async function act(db: Db, dialect: DialectName, who: Submitter, action: 
   const reason = input.reason?.trim();
   if ((action === 'reject' || action === 'cancel') && !reason) throw new DomainError('BAD_REQUEST', 'reasonRequired', {}, 'reason');
   const id = await writeTransaction(db, dialect, async (trx) => {
-    const { r, viaTrackingCode } = await requestFor(trx, who, input);
+    const found = await requestFor(trx, who, input);
+    // NOTE: locked before its status and appointments are read (issue 5): a
+    // booking for it locks the same row (onBooked), so either the booking sees
+    // this move and is refused, or this move sees its appointment and cancels it.
+    await repo.lockRequest(trx, who.tenantId, found.r.id);
+    const r = (await repo.findRequest(trx, who.tenantId, found.r.id))!;
+    const { viaTrackingCode } = found;
     const parties = partiesOf(who, r, viaTrackingCode);
     const by = TRANSITIONS.find((t) => t.action === action)!.by;
     if (!by.some((p) => parties.includes(p))) {
@@ -195,7 +217,8 @@ export async function act(db: Db, dialect: DialectName, who: Submitter, action: 
   });
   const r = (await repo.findRequest(db, who.tenantId, id))!;
   // Who made each move is for requests.get: a key holder is told statuses, dates and reasons.
-  const history = (await historyView(db, r, true)).map(({ by: _by, ...h }) => h);
+  // An A.5's reasons may speak of its case: requests.get gives them to its readers, with the read audited.
+  const history = (await historyView(db, r, !isSpecial(r))).map(({ by: _by, ...h }) => h);
   return { ...summary(r), history };
 }
 
@@ -310,26 +333,69 @@ export async function followAppointments(
   for (const t of path) await applyTransition(trx, who, r, t, at, { cause });
 }
 
+/** What a booking asks of the request it serves. */
+export interface Booking {
+  organisationId: string;
+  submissionId: string;
+  action: PlanAction;
+}
+
 /**
- * Whether appointments may be booked for this submission: a request of the
- * organisation, approved or scheduled already. Read again inside the
+ * Whether appointments may be booked for this submission by this caller: a
+ * request of the organisation that the caller may see (an A.5 only its
+ * sender, coordinators and clinicians; a key none), approved or scheduled
+ * already, booked under the AZIONE of its form. Read again inside the
  * booking's transaction (onBooked), where it holds.
  */
-export async function checkBookable(db: DbOrTx, tenantId: string, organisationId: string, submissionId: string): Promise<void> {
-  const s = await db.selectFrom('submissions').select(['id', 'form_id']).where('tenant_id', '=', tenantId).where('organisation_id', '=', organisationId).where('id', '=', submissionId).executeTakeFirst();
+export async function checkBookable(db: DbOrTx, who: Submitter, b: Booking): Promise<RequestRow> {
+  const s = await db.selectFrom('submissions').select(['id', 'form_id']).where('tenant_id', '=', who.tenantId).where('organisation_id', '=', b.organisationId).where('id', '=', b.submissionId).executeTakeFirst();
   if (!s) throw new DomainError('NOT_FOUND', 'submissionNotFound');
-  const r = await repo.findRequest(db, tenantId, submissionId);
+  const r = await repo.findRequest(db, who.tenantId, b.submissionId);
   if (!r) throw new DomainError('BAD_REQUEST', 'bookingNotARequest', {}, 'submissionId');
+  const visible = who.kind === 'key' ? !isSpecial(r) : canSeeMetadata(who, r);
+  if (!visible) throw new DomainError('NOT_FOUND', 'submissionNotFound');
   if (r.status !== 'approved' && r.status !== 'scheduled') {
     throw new DomainError('CONFLICT', 'bookingNeedsApproval', { protocol: r.protocol, status: STATUS_NAMES[r.status] }, 'submissionId');
   }
+  const expected = planActionOf(r.formId);
+  if (expected !== undefined && b.action !== expected) {
+    throw new DomainError('BAD_REQUEST', 'bookingWrongAction', { protocol: r.protocol, action: b.action, expected }, 'action');
+  }
+  return r;
 }
 
-/** In a booking's transaction, after its rows are written: an approved request becomes scheduled. */
-export async function onBooked(trx: DbOrTx, who: Submitter, tenantId: string, organisationId: string, submissionId: string, at: string): Promise<void> {
-  await repo.lockRequest(trx, tenantId, submissionId);
-  await checkBookable(trx, tenantId, organisationId, submissionId);
-  await followAppointments(trx, who, tenantId, submissionId, at, 'appointment.booked');
+/**
+ * In a booking's transaction, after its rows are written: the request is
+ * bookable still; its live appointments stay within the hours authorised
+ * unless a coordinator overrides (audited); an approved request becomes
+ * scheduled.
+ */
+export async function onBooked(
+  trx: DbOrTx,
+  who: Submitter,
+  b: Booking & { minutes: number; override?: { reason: string } | undefined },
+  at: string,
+): Promise<void> {
+  await repo.lockRequest(trx, who.tenantId, b.submissionId);
+  const r = await checkBookable(trx, who, b);
+  if (r.authorisedMinutes !== null) {
+    // NOTE: the new rows are written already, so they are in the sum; cancelled ones count for nothing here,
+    // even a late cancellation's minimum billable time (that is the organisation's budget's, not the request's).
+    const booked = await repo.liveBilledMinutesOf(trx, r.tenantId, r.id);
+    if (booked > r.authorisedMinutes) {
+      const params = { protocol: r.protocol, authorised: hoursText(r.authorisedMinutes), booked: hoursText(booked - b.minutes), needed: hoursText(b.minutes) };
+      if (!b.override) throw new DomainError('PRECONDITION_FAILED', 'requestHoursExceeded', params);
+      await recordAudit(trx, {
+        tenantId: r.tenantId,
+        actor: actorOf(who),
+        action: 'request.hours_override',
+        subject: { type: 'submission', id: r.id },
+        details: { reason: b.override.reason, hoursAuthorised: r.authorisedMinutes / 60, hoursBooked: booked / 60 },
+        at,
+      });
+    }
+  }
+  await followAppointments(trx, who, who.tenantId, b.submissionId, at, 'appointment.booked');
 }
 
 /** In an appointment's cancellation: the last one cancelled takes its request back to approved. */

@@ -39,3 +39,10 @@ export const formDataInput = z.custom<Record<string, unknown>>(
  * sent, so a malformed body or ?input is refused rather than ignored.
  */
 export const noInput = z.undefined();
+
+/** A caller's key for a write it may repeat: the same key on a retry answers what the first call did and stores nothing new. */
+export const idempotencyKeyInput = z
+  .string()
+  .min(8)
+  .max(100)
+  .regex(/^[A-Za-z0-9._:-]+$/);

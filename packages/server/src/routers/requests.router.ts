@@ -53,13 +53,13 @@ export const requestsRouter = router({
     .input(z.strictObject({ id: idInput, reason: reasonInput }))
     .mutation(({ ctx, input }) => act(ctx, ctx.user, 'reject', input)),
 
-  /** Before it is held: → cancelled, with a reason the requester reads; its scheduled appointments are cancelled. Who as `review`. */
+  /** Before any session of it has started: → cancelled, with a reason the requester reads; its scheduled appointments are cancelled. Who as `review`. */
   cancel: staffProcedure
     .input(z.strictObject({ id: idInput, reason: reasonInput }))
     .mutation(({ ctx, input }) => act(ctx, ctx.user, 'cancel', input)),
 
   /**
-   * Before it is held: → withdrawn, by its requester (the referent who sent
+   * Before any session of it has started: → withdrawn, by its requester (the referent who sent
    * it or one of its organisation, by id), or for a request sent through a
    * publishable key by a key of its organisation with its tracking code.
    * Its scheduled appointments are cancelled.

@@ -5,7 +5,7 @@ import { appointmentFile } from '../ical/appointment-file.service.js';
 import { freeSlots } from '../scheduling/free-slots.service.js';
 import { offeredLanguages } from '../scheduling/offered-languages.js';
 import { roleProcedure, router, staffProcedure, submitterProcedure } from '../trpc/trpc.js';
-import { idInput, noInput, plainText } from './input-schemas.js';
+import { idempotencyKeyInput, idInput, noInput, plainText } from './input-schemas.js';
 import { actionInput, durationInput, instantInput, languageInput, localDateInput, modeInput, schoolYearInput, varietyInput } from './scheduling-inputs.js';
 
 const coordinator = roleProcedure('coordinator', 'admin');
@@ -61,6 +61,8 @@ export const schedulingRouter = router({
           })
           .optional(),
         ...override,
+        /** The same key on a retry (a lost answer) answers the same appointments and books nothing new. */
+        idempotencyKey: idempotencyKeyInput.optional(),
       }),
     )
     .mutation(({ ctx, input }) => appointments.book(ctx.db, ctx.submitter, input, { dialect: ctx.dialect, locale: ctx.locale, now: ctx.now() })),

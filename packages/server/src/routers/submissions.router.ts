@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formDataInput, formIdInput, idInput, statusInput, trackingCodeInput } from './input-schemas.js';
+import { formDataInput, formIdInput, idempotencyKeyInput, idInput, statusInput, trackingCodeInput } from './input-schemas.js';
 import * as submissions from '../submissions/submission.service.js';
 import { publicProcedure, router, staffProcedure, submitterProcedure } from '../trpc/trpc.js';
 
@@ -12,12 +12,7 @@ export const submissionsRouter = router({
         version: z.number().int().positive(),
         data: formDataInput,
         /** The same key on a retry answers the same receipt and stores nothing new. */
-        idempotencyKey: z
-          .string()
-          .min(8)
-          .max(100)
-          .regex(/^[A-Za-z0-9._:-]+$/)
-          .optional(),
+        idempotencyKey: idempotencyKeyInput.optional(),
         /** Staff only, when they send on behalf of an organisation. */
         organisationId: idInput.optional(),
         website: z.string().max(200).optional(),

@@ -3,8 +3,11 @@ import { DateTime } from 'luxon';
 import type { StaffUser, Submitter } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { DialectName } from '../db/connect.js';
-import type { AppointmentMode, Db, PlanAction } from '../db/database.js';
+import type { AppointmentMode, Db, DbOrTx, PlanAction } from '../db/database.js';
 import { newId } from '../ids.js';
+import { writeTransaction } from '../db/write-transaction.js';
+import { findRequest } from '../requests/request.repository.js';
+import { canSeeMetadata, isSpecial } from '../submissions/visibility.js';
 import { findOrganisation, findTenant } from '../tenancy/organisation.repository.js';
 import { DomainError } from '../trpc/errors.js';
 import { isCoordinator } from '../auth/actor.js';
@@ -13,6 +16,7 @@ import { findAppointment, listAppointments, saveAppointment, type Appointment } 
 import { availableIntervals } from './availability-expansion.js';
 import { exceptionsOf, rulesOf } from './availability.repository.js';
 import { commitAppointments, type Override } from './booking-guard.js';
+import { appointmentsOfBooking, bookingHash, findKeyedBooking, markKeyedBooking } from './booking-keys.js';
 import { findMediator, findMediatorByUser } from './mediator.repository.js';
 import { bufferUntilOf, placeKeyOf } from './placement.js';
 import { schoolYearOf } from './school-year.js';
@@ -34,6 +38,8 @@ export interface BookInput {
   series?: { weeklyCount?: number | undefined; starts?: string[] | undefined } | undefined;
   override?: boolean | undefined;
   overrideReason?: string | undefined;
+  /** the same key on a retry answers the same appointments */
+  idempotencyKey?: string | undefined;
 }
 
 interface Options {
@@ -107,8 +113,36 @@ async function checkAvailability(db: Db, tenantId: string, mediatorId: string, z
   }
 }
 
+/**
+ * Books, or with an idempotency key already used by the organisation,
+ * answers the booking made with it (a retry after a lost answer). A retry
+ * racing its first attempt fails on the key's unique index or on the
+ * overlap with its own appointment: either way the key then finds it.
+ */
 export async function book(db: Db, who: Submitter, input: BookInput, o: Options) {
   const organisationId = organisationFor(who, input.organisationId);
+  const key = input.idempotencyKey;
+  if (!key) return bookAnew(db, who, input, organisationId, o, undefined);
+  const requestHash = bookingHash({ ...input, organisationId });
+  const replay = async () => {
+    const earlier = await findKeyedBooking(db, who.tenantId, organisationId, key);
+    if (!earlier) return undefined;
+    if (earlier.requestHash !== requestHash) throw new DomainError('CONFLICT', 'idempotencyConflict');
+    const rows = await appointmentsOfBooking(db, who.tenantId, earlier);
+    return { seriesId: earlier.seriesId, appointments: rows.map(view) };
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+  try {
+    return await bookAnew(db, who, input, organisationId, o, { key, requestHash });
+  } catch (error) {
+    const winner = await replay();
+    if (winner) return winner;
+    throw error;
+  }
+}
+
+async function bookAnew(db: Db, who: Submitter, input: BookInput, organisationId: string, o: Options, keyed: { key: string; requestHash: string } | undefined) {
   const override = overrideOf(who, input);
   const organisation = await findOrganisation(db, who.tenantId, organisationId);
   if (!organisation) throw new DomainError('NOT_FOUND', 'organisationUnknown');
@@ -117,7 +151,7 @@ export async function book(db: Db, who: Submitter, input: BookInput, o: Options)
   if (!mediator.active) throw new DomainError('CONFLICT', 'mediatorInactive', {}, 'mediatorId');
   // NOTE: a request is booked once approved (requests/lifecycle.ts); the booking moves it to scheduled.
   const submissionId = input.submissionId;
-  if (submissionId) await checkBookable(db, who.tenantId, organisationId, submissionId);
+  if (submissionId) await checkBookable(db, who, { organisationId, submissionId, action: input.action });
   const place = (input.place ?? '').trim();
   if (input.mode === 'in_person' && !place) throw new DomainError('BAD_REQUEST', 'placeRequired', {}, 'place');
   const tenant = (await findTenant(db, who.tenantId))!;
@@ -160,20 +194,36 @@ export async function book(db: Db, who: Submitter, input: BookInput, o: Options)
     override,
     auditAction: 'appointment.booked',
     auditDetails: seriesId ? { seriesId } : {},
-    alsoInTransaction: submissionId ? (trx) => onBooked(trx, who, who.tenantId, organisationId, submissionId, at) : undefined,
+    alsoInTransaction: async (trx) => {
+      if (submissionId) await onBooked(trx, who, { organisationId, submissionId, action: input.action, minutes: rows.reduce((m, a) => m + a.billedMinutes, 0), override }, at);
+      if (keyed) await markKeyedBooking(trx, who.tenantId, rows[0]!.id, keyed.key, keyed.requestHash);
+    },
   });
   return { seriesId, appointments: rows.map(view) };
 }
 
 /**
+ * Whether the request an appointment serves is one the caller may see
+ * (submissions/visibility.ts): an A.5 only its sender among referents, and
+ * no publishable key, which cannot show it sent it.
+ */
+async function requestVisible(db: DbOrTx, user: Submitter, a: Appointment): Promise<boolean> {
+  if (!a.submissionId) return true;
+  const r = await findRequest(db, user.tenantId, a.submissionId);
+  if (!r) return true;
+  return user.kind === 'key' ? !isSpecial(r) : canSeeMetadata(user, r);
+}
+
+/**
  * An appointment the caller may see: coordinators any of the tenant, a
- * mediator theirs, a referent or a publishable key their organisation's.
+ * mediator theirs, a referent or a publishable key their organisation's,
+ * unless it serves a request they may not see.
  */
 export async function visible(db: Db, user: Submitter, id: string): Promise<Appointment> {
   const a = await findAppointment(db, user.tenantId, id);
   if (!a) throw new DomainError('NOT_FOUND', 'appointmentNotFound');
   if (user.kind === 'key') {
-    if (user.organisationId === a.organisationId) return a;
+    if (user.organisationId === a.organisationId && (await requestVisible(db, user, a))) return a;
     throw new DomainError('NOT_FOUND', 'appointmentNotFound');
   }
   if (isCoordinator(user)) return a;
@@ -181,7 +231,7 @@ export async function visible(db: Db, user: Submitter, id: string): Promise<Appo
     const own = await findMediatorByUser(db, user.tenantId, user.userId);
     if (own?.id === a.mediatorId) return a;
   }
-  if (user.role === 'requester' && user.organisationId === a.organisationId) return a;
+  if (user.role === 'requester' && user.organisationId === a.organisationId && (await requestVisible(db, user, a))) return a;
   throw new DomainError('NOT_FOUND', 'appointmentNotFound');
 }
 
@@ -198,10 +248,30 @@ export async function list(db: Db, user: StaffUser, f: { from: string; to: strin
   } else if (user.role === 'requester') {
     if (!user.organisationId || (f.organisationId && f.organisationId !== user.organisationId)) return [];
     filter.organisationId = user.organisationId;
+    const rows = await listAppointments(db, user.tenantId, filter);
+    const hidden = await hiddenRequests(db, user, rows);
+    return rows.filter((a) => !a.submissionId || !hidden.has(a.submissionId)).map(view);
   } else if (!isCoordinator(user)) {
     throw new DomainError('FORBIDDEN', 'forbiddenRole');
   }
   return (await listAppointments(db, user.tenantId, filter)).map(view);
+}
+
+/** Of the requests these appointments serve, those the referent may not see (a colleague's A.5): one query. */
+async function hiddenRequests(db: Db, user: StaffUser, rows: Appointment[]): Promise<Set<string>> {
+  const ids = [...new Set(rows.flatMap((a) => (a.submissionId ? [a.submissionId] : [])))];
+  if (ids.length === 0) return new Set();
+  const requests = await db
+    .selectFrom('submissions')
+    .select(['id', 'form_id', 'form_version', 'organisation_id', 'submitted_by_user_id'])
+    .where('tenant_id', '=', user.tenantId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Set(
+    requests
+      .filter((r) => !canSeeMetadata(user, { formId: r.form_id, formVersion: r.form_version, organisationId: r.organisation_id, submittedByUserId: r.submitted_by_user_id }))
+      .map((r) => r.id),
+  );
 }
 
 function changeable(a: Appointment): void {
@@ -256,7 +326,7 @@ export async function cancel(db: Db, user: StaffUser, input: { id: string; reaso
   const cancelled = cancelledAppointment(a, settings, o.now);
   const late = cancelled.cancellation === 'late';
   const at = cancelled.updatedAt;
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, o.dialect, async (trx) => {
     await saveAppointment(trx, cancelled);
     await onAppointmentCancelled(trx, user, a, at);
     await recordAudit(trx, {
@@ -279,7 +349,7 @@ export async function setOutcome(db: Db, user: StaffUser, input: { id: string; o
   if (Date.parse(a.startsAt) > o.now.getTime()) throw new DomainError('CONFLICT', 'outcomeTooEarly');
   const at = o.now.toISOString();
   const done: Appointment = { ...a, status: input.outcome, sequence: a.sequence + 1, updatedAt: at };
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, o.dialect, async (trx) => {
     await saveAppointment(trx, done);
     await onOutcome(trx, user, a, at);
     await recordAudit(trx, { tenantId: a.tenantId, actor: auditActor(user), action: `appointment.${input.outcome}`, subject: { type: 'appointment', id: a.id }, details: { sequence: done.sequence }, at });

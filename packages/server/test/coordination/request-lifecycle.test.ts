@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { TRANSITIONS } from '../../src/requests/lifecycle.js';
+import { hashPassword } from '../../src/auth/password.js';
+import { criteriaOf } from '../../src/coordination/request-criteria.js';
+import { writeTransaction } from '../../src/db/write-transaction.js';
+import { newId } from '../../src/ids.js';
+import { planActionOf, REQUEST_FORM_IDS, TRANSITIONS } from '../../src/requests/lifecycle.js';
+import { lockRequest } from '../../src/requests/request.repository.js';
+import { findAppointment, insertAppointment } from '../../src/scheduling/appointment.repository.js';
 import { databaseKinds } from '../helpers/databases.js';
 import { createOtherTenant, OTHER_ORIGIN, OTHER_PASSWORD, type OtherTenant } from '../helpers/fixtures.js';
 import { hoursAgo, sendRequest } from '../helpers/requests.js';
@@ -413,12 +419,154 @@ for (const kind of await databaseKinds()) {
         assert.ok(later.history.every((h) => h.reason === null), 'a coordinator is not shown an A.5 reason');
       });
 
+      it('answer a move without its reasons, which only an audited read gives', async () => {
+        const r = await sendRequest(ts, 'ethnoclinical-request', fx.orgs.servizi, { token: tokens.operatrice });
+        const reads = () => db().selectFrom('audit_events').select('id').where('action', '=', 'submission.special_category_read').where('subject_id', '=', r.id).execute();
+        await clinician.requests.review.mutate({ id: r.id });
+        const rejected = await clinician.requests.reject.mutate({ id: r.id, reason: 'Già in carico alla NPIA per il disturbo del bambino' });
+        assert.equal(rejected.status, 'rejected');
+        assert.ok(rejected.history.every((h) => h.reason === null), 'an A.5 reason answered without an audited read');
+        assert.equal((await reads()).length, 0);
+        const read = await clinician.requests.get.query({ id: r.id });
+        assert.equal(read.history.at(-1)?.reason, 'Già in carico alla NPIA per il disturbo del bambino');
+        assert.equal((await reads()).length, 1);
+        // An A.1's reasons are no secret from whoever may move it.
+        const a = await a1();
+        await coordinator.requests.review.mutate({ id: a.id });
+        const plain = await coordinator.requests.reject.mutate({ id: a.id, reason: 'Fuori ambito' });
+        assert.equal(plain.history.at(-1)?.reason, 'Fuori ambito');
+      });
+
       it('are withdrawn by the referent who sent them; other referents of the organisation do not see them', async () => {
         const r = await sendRequest(ts, 'ethnoclinical-request', fx.orgs.servizi, { token: tokens.operatrice });
         const w = await operatrice.requests.withdraw.mutate({ id: r.id });
         assert.equal(w.status, 'withdrawn');
         const e = await expectTrpcError(referent.requests.get.query({ id: r.id }));
         assert.equal(e.data?.code, 'NOT_FOUND');
+      });
+    });
+
+    describe('sessions, hours and who books', () => {
+      it('refuses to withdraw or cancel while a session of it has started, naming it; once its outcome is in, cancels the sessions to come', async () => {
+        const r = await approved(4);
+        const started = await book(r.id, fx.mediators.li!, hoursAgo(40));
+        const toCome = await book(r.id, fx.mediators.li!, '2027-04-06T08:00:00Z');
+        const withdraw = await expectTrpcError(referent.requests.withdraw.mutate({ id: r.id }));
+        assert.equal(withdraw.data?.code, 'CONFLICT');
+        assert.match(withdraw.message, new RegExp(`${r.protocol} ha un incontro già iniziato \\(appuntamento ${started.id} del \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d\\): non può più diventare «ritirata»`));
+        const cancel = await expectTrpcError(ts.client({ token: tokens.coordinator, locale: 'en' }).requests.cancel.mutate({ id: r.id, reason: 'Doppione' }));
+        assert.equal(cancel.data?.code, 'CONFLICT');
+        assert.match(cancel.message, new RegExp(`has a session that has already started \\(appointment ${started.id} on .*\\): it can no longer become “cancelled”`));
+        assert.equal(await statusOf(r.id), 'scheduled');
+        const untouched = await db().selectFrom('appointments').select('status').where('submission_id', '=', r.id).execute();
+        assert.deepEqual(untouched.map((a) => a.status), ['scheduled', 'scheduled']);
+
+        await coordinator.scheduling.setOutcome.mutate({ id: started.id, outcome: 'held' });
+        assert.equal((await referent.requests.withdraw.mutate({ id: r.id })).status, 'withdrawn');
+        assert.equal((await coordinator.scheduling.get.query({ id: started.id })).status, 'held');
+        assert.equal((await coordinator.scheduling.get.query({ id: toCome.id })).status, 'cancelled');
+      });
+
+      it('withdraws while a booking for it is in flight, and cancels what that booking wrote', async () => {
+        const r = await approved(4);
+        const first = await book(r.id, fx.mediators.olena!, '2027-04-08T08:00:00Z');
+        const row = (await findAppointment(db(), (await db().selectFrom('submissions').select('tenant_id').where('id', '=', r.id).executeTakeFirstOrThrow()).tenant_id, first.id))!;
+        const second = { ...row, id: newId(), startsAt: '2027-04-09T08:00:00.000Z', endsAt: '2027-04-09T09:00:00.000Z', bufferUntil: '2027-04-09T09:00:00.000Z' };
+        // A booking in flight, in onBooked's order: its row written; then, while the withdrawal runs, the request locked; committed.
+        let release!: () => void;
+        const released = new Promise<void>((resolve) => (release = resolve));
+        let written!: () => void;
+        const inFlight = new Promise<void>((resolve) => (written = resolve));
+        const booking = writeTransaction(db(), kind, async (trx) => {
+          await insertAppointment(trx, second);
+          written();
+          await released;
+          await lockRequest(trx, row.tenantId, r.id);
+        });
+        await inFlight;
+        const withdrawn = referent.requests.withdraw.mutate({ id: r.id });
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        release();
+        await booking;
+        assert.equal((await withdrawn).status, 'withdrawn');
+        const rows = await db().selectFrom('appointments').select(['id', 'status']).where('submission_id', '=', r.id).execute();
+        assert.deepEqual(rows.filter((a) => a.status !== 'cancelled'), [], 'a live appointment under a withdrawn request');
+      });
+
+      it('keeps bookings within the hours authorised, unless a coordinator overrides, audited', async () => {
+        const r = await approved(1.5);
+        await book(r.id, fx.mediators.amina!, '2027-04-13T08:00:00Z');
+        const over = await expectTrpcError(book(r.id, fx.mediators.amina!, '2027-04-14T08:00:00Z'));
+        assert.equal(over.data?.code, 'PRECONDITION_FAILED');
+        assert.match(over.message, new RegExp(`La richiesta ${r.protocol} ha 1,5 ore autorizzate: ne sono già prenotate 1 e questa prenotazione ne chiede 1\\.`));
+        const en = await expectTrpcError(
+          ts.client({ token: tokens.coordinator, locale: 'en' }).scheduling.book.mutate({ mediatorId: fx.mediators.amina!, organisationId: fx.orgs.manzoni, submissionId: r.id, action: '1', start: '2027-04-14T08:00:00Z', durationMinutes: 60, mode: 'video' }),
+        );
+        assert.match(en.message, /has 1\.5 hours authorised: 1 are booked already and this booking asks for 1\./);
+        assert.equal((await db().selectFrom('appointments').select('id').where('submission_id', '=', r.id).execute()).length, 1);
+
+        const noReason = await expectTrpcError(coordinator.scheduling.book.mutate({ mediatorId: fx.mediators.amina!, organisationId: fx.orgs.manzoni, submissionId: r.id, action: '1', start: '2027-04-14T08:00:00Z', durationMinutes: 60, mode: 'video', override: true }));
+        assert.equal(noReason.data?.code, 'BAD_REQUEST');
+        const reason = 'Colloquio con la famiglia prima dello scrutinio';
+        await coordinator.scheduling.book.mutate({ mediatorId: fx.mediators.amina!, organisationId: fx.orgs.manzoni, submissionId: r.id, action: '1', start: '2027-04-14T08:00:00Z', durationMinutes: 60, mode: 'video', override: true, overrideReason: reason });
+        const audit = await db().selectFrom('audit_events').select(['action', 'details']).where('subject_id', '=', r.id).where('action', '=', 'request.hours_override').execute();
+        assert.equal(audit.length, 1);
+        const details = typeof audit[0]!.details === 'string' ? JSON.parse(audit[0]!.details) : audit[0]!.details;
+        assert.equal(details.reason, reason);
+        assert.equal(details.hoursAuthorised, 1.5);
+        assert.equal(details.hoursBooked, 2);
+      });
+
+      it('books a request under the AZIONE of its form only', async () => {
+        const r = await approved(4);
+        const wrong = await expectTrpcError(book(r.id, fx.mediators.amina!, '2027-04-15T08:00:00Z', fx.orgs.manzoni, '2'));
+        assert.equal(wrong.data?.code, 'BAD_REQUEST');
+        assert.match(wrong.message, new RegExp(`AZIONE 2: gli appuntamenti della richiesta ${r.protocol} si prenotano sull’AZIONE 1`));
+        assert.ok((wrong.data as { fieldErrors?: Record<string, string> }).fieldErrors?.action);
+        assert.equal((await db().selectFrom('appointments').select('id').where('submission_id', '=', r.id).execute()).length, 0);
+        // Matching proposes bookings with the criteria's AZIONE: the same one.
+        for (const formId of REQUEST_FORM_IDS) assert.equal(criteriaOf(formId, fx.orgs.manzoni, {}).action, planActionOf(formId), formId);
+      });
+
+      it('hides a colleague’s A.5 and its appointment from another referent of the service: no get, cancel, list or booking', async () => {
+        const email = `seconda.${newId().slice(0, 6)}@servizi.test`;
+        await db()
+          .insertInto('users')
+          .values({
+            id: newId(),
+            tenant_id: (await db().selectFrom('organisations').select('tenant_id').where('id', '=', fx.orgs.servizi).executeTakeFirstOrThrow()).tenant_id,
+            organisation_id: fx.orgs.servizi,
+            email,
+            display_name: 'Seconda operatrice',
+            role: 'requester',
+            password_hash: await hashPassword('seconda-operatrice'),
+            disabled_at: null,
+            created_at: new Date().toISOString(),
+          })
+          .execute();
+        const colleague = ts.client({ token: await signIn(ts, email, 'seconda-operatrice') });
+        const r = await sendRequest(ts, 'ethnoclinical-request', fx.orgs.servizi, { token: tokens.operatrice });
+        await clinician.requests.review.mutate({ id: r.id });
+        await clinician.requests.approve.mutate({ id: r.id, hoursAuthorised: 3 });
+        const a = await book(r.id, fx.mediators.rahim!, '2027-04-16T09:00:00Z', fx.orgs.servizi, '2');
+
+        for (const call of [
+          () => colleague.scheduling.get.query({ id: a.id }),
+          () => colleague.scheduling.cancel.mutate({ id: a.id, reason: 'x' }),
+          () => colleague.scheduling.book.mutate({ mediatorId: fx.mediators.rahim!, submissionId: r.id, action: '2', start: '2027-04-16T12:00:00Z', durationMinutes: 60, mode: 'video' }),
+        ]) {
+          const e = await expectTrpcError(call());
+          assert.equal(e.data?.code, 'NOT_FOUND');
+        }
+        const listed = await colleague.scheduling.list.query({ from: '2027-04-16T00:00:00Z', to: '2027-04-17T00:00:00Z' });
+        assert.ok(!listed.some((x) => x.id === a.id));
+        const keyed = await expectTrpcError(ts.client({ key: 'pk_demo_servizi' }).scheduling.calendarFile.query({ id: a.id }));
+        assert.equal(keyed.data?.code, 'NOT_FOUND');
+
+        // Its sender still sees it, and it is untouched.
+        assert.equal((await operatrice.scheduling.get.query({ id: a.id })).status, 'scheduled');
+        assert.ok((await operatrice.scheduling.list.query({ from: '2027-04-16T00:00:00Z', to: '2027-04-17T00:00:00Z' })).some((x) => x.id === a.id));
+        assert.equal((await db().selectFrom('appointments').select('id').where('submission_id', '=', r.id).execute()).length, 1);
       });
     });
 

@@ -92,5 +92,34 @@ for (const kind of await databaseKinds()) {
       ];
       for (const call of refused) assert.equal((await expectTrpcError(call())).data?.code, 'NOT_FOUND');
     });
+
+    it('book with an idempotency key: a retry answers the same appointments, a racing retry too, and one row is stored', async () => {
+      const key = ts.client({ key: 'pk_demo_servizi' });
+      const slots = await key.scheduling.freeSlots.query({ language: 'ukr', from: '2027-01-18', to: '2027-01-24', durationMinutes: 60, mode: 'phone' });
+      const slot = slots.days[0]!.slots[0]!;
+      const booking = { mediatorId: slot.mediatorIds[0]!, action: '2' as const, start: slot.start, durationMinutes: 60, mode: 'phone' as const, idempotencyKey: 'retry-key-0001' };
+      const first = await key.scheduling.book.mutate(booking);
+      const again = await key.scheduling.book.mutate(booking);
+      assert.deepEqual(again, first);
+
+      // Eight retries at once of a booking not made yet: one stored, all answered with it.
+      const next = slots.days[0]!.slots.find((s) => Date.parse(s.start) >= Date.parse(slot.start) + 2 * 3_600_000)!;
+      const racing = { ...booking, start: next.start, mediatorId: next.mediatorIds[0]!, idempotencyKey: 'retry-key-0002' };
+      const answers = await Promise.all(Array.from({ length: 8 }, () => key.scheduling.book.mutate(racing)));
+      const ids = new Set(answers.map((a) => a.appointments[0]!.id));
+      assert.equal(ids.size, 1);
+      const rows = await ts.server.database.db.selectFrom('appointments').select('id').where('idempotency_key', '=', 'retry-key-0002').execute();
+      assert.equal(rows.length, 1);
+      const stored = await ts.server.database.db.selectFrom('appointments').select('id').where('starts_at', '=', new Date(next.start).toISOString()).where('mediator_id', '=', next.mediatorIds[0]!).execute();
+      assert.equal(stored.length, 1);
+
+      // The same key with another booking: refused, nothing stored.
+      const reused = await expectTrpcError(key.scheduling.book.mutate({ ...booking, durationMinutes: 30 }));
+      assert.equal(reused.data?.code, 'CONFLICT');
+      // Another organisation's key is another namespace: its key does not answer the service's booking.
+      const school = ts.client({ key: 'pk_demo_manzoni' });
+      const own = await expectTrpcError(school.scheduling.book.mutate({ ...booking, action: '1' }));
+      assert.equal(own.data?.code, 'CONFLICT', 'a clash with the booked slot, not a replay of it');
+    });
   });
 }

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { languageName, type Locale } from '@ponte/forms';
-import { describeError, type PonteInputs, type PonteOutputs } from '@ponte/sdk';
+import { describeError, newIdempotencyKey, type PonteInputs, type PonteOutputs } from '@ponte/sdk';
 import { emit } from '../internal/events.js';
 import { formatDate, resolveLocale } from '../internal/locale.js';
 import { ClientHolder } from '../internal/ponte-client.js';
@@ -99,6 +99,9 @@ export class PonteBooking extends LitElement {
   /** field → message, '' for the widget as a whole */
   private errors: Record<string, string> = {};
 
+  /** the idempotency key of each booking tried, by its content */
+  readonly #keys = new Map<string, string>();
+
   readonly #clients = new ClientHolder(() => ({
     api: this.api,
     publishableKey: this.publishableKey,
@@ -166,6 +169,7 @@ export class PonteBooking extends LitElement {
     this.caseCode = '';
     this.errors = {};
     this.from = localToday();
+    this.#keys.clear();
   }
 
   /**
@@ -206,17 +210,25 @@ export class PonteBooking extends LitElement {
 
   async #bookWithAnyOf(slot: Slot): Promise<Appointment | undefined> {
     for (const mediatorId of slot.mediatorIds) {
+      const booking = {
+        mediatorId,
+        action: this.action,
+        start: slot.start,
+        durationMinutes: this.duration,
+        mode: this.mode,
+        ...(this.token && this.organisationId ? { organisationId: this.organisationId } : {}),
+        ...(this.mode === 'in_person' ? { place: this.place.trim() } : {}),
+        ...(this.caseCode.trim() ? { caseCode: this.caseCode.trim().toUpperCase() } : {}),
+      };
+      // One key per booking tried: when an answer is lost and the person
+      // confirms again, the same booking is sent with the same key and the
+      // server answers what it booked, rather than this widget booking a
+      // second mediator after a CONFLICT with its own first booking.
+      const signature = JSON.stringify(booking);
+      const idempotencyKey = this.#keys.get(signature) ?? newIdempotencyKey();
+      this.#keys.set(signature, idempotencyKey);
       try {
-        const result = await this.#clients.client.scheduling.book.mutate({
-          mediatorId,
-          action: this.action,
-          start: slot.start,
-          durationMinutes: this.duration,
-          mode: this.mode,
-          ...(this.token && this.organisationId ? { organisationId: this.organisationId } : {}),
-          ...(this.mode === 'in_person' ? { place: this.place.trim() } : {}),
-          ...(this.caseCode.trim() ? { caseCode: this.caseCode.trim().toUpperCase() } : {}),
-        });
+        const result = await this.#clients.client.scheduling.book.mutate({ ...booking, idempotencyKey });
         return result.appointments[0];
       } catch (err) {
         if (describeError(err, this.#locale).code !== 'CONFLICT') throw err;

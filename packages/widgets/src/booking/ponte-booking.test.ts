@@ -141,6 +141,46 @@ describe('<ponte-booking>', () => {
     expect(stored).to.include({ organisationId: rodari.id, action: '1', mode: 'video' });
   });
 
+  it('confirming again after a lost answer books once: the same key answers the same appointment', async () => {
+    const el = await mount();
+    await chooseByKeyboard(el, 'language', 'ukr');
+    ($$(el, 'input[name=mode]').find((r) => (r as HTMLInputElement).value === 'phone') as HTMLInputElement).click();
+    await tabToButton(el, 'Cerca orari liberi');
+    await press('Enter');
+    await until(() => $$(el, 'input[name=slot]').length > 0, 'free times');
+    const radio = $$(el, 'input[name=slot]')[0] as HTMLInputElement;
+    const start = radio.value;
+    radio.click();
+    await until(() => $(el, '#confirm-title'), 'the confirmation step');
+
+    // The booking reaches the server, but its answer is lost, as when the connection drops.
+    const realFetch = window.fetch;
+    let lost = 0;
+    window.fetch = (input, init) => {
+      if (String(input).includes('scheduling.book') && lost === 0) {
+        lost++;
+        return realFetch(input, init).then(() => Promise.reject(new TypeError('Failed to fetch')));
+      }
+      return realFetch(input, init);
+    };
+    try {
+      await tabToButton(el, 'Conferma prenotazione');
+      await press('Enter');
+      await until(() => $(el, '#alert'), 'the network error');
+      await tabToButton(el, 'Conferma prenotazione');
+      await press('Enter');
+      await until(() => $(el, '#booked-title'), 'the confirmation', 15_000);
+    } finally {
+      window.fetch = realFetch;
+    }
+    expect(lost).to.equal(1);
+    const staff = await staffClient();
+    const servizi = (await staff.organisations.list.query()).find((o) => o.kind === 'service')!;
+    const end = new Date(Date.parse(start) + 60 * 60_000).toISOString();
+    const booked = (await staff.scheduling.list.query({ from: start, to: end, organisationId: servizi.id })).filter((a) => Date.parse(a.startsAt) === Date.parse(start) && a.status === 'scheduled');
+    expect(booked).to.have.length(1);
+  });
+
   it('when every mediator free at that time is taken meanwhile, says so and shows the free times again', async () => {
     const el = await mount('en');
     await chooseByKeyboard(el, 'language', 'ben');
