@@ -135,8 +135,10 @@ export async function suggestMediators(db: Db, user: StaffUser, requestId: strin
     score,
     reasons,
     explanation: explain(reasons, o.locale),
-    // A.5 consultations are scheduled by clinicians, and an A.5 proposes no slots anyway.
-    book: isSpecial(s) ? null : draftFor(m.id, s.id, criteria, fits.get(m.id)?.[0]),
+    // The caller books what they may read: coordinators A.1 and A.3, clinicians A.5 (scheduling/consultations.ts).
+    // An A.5's case code is special-category and an appointment's goes into calendar feeds (DESIGN §5):
+    // its draft leaves it for the clinician to write. NOTE: A.5 v1 proposes no slots, so its drafts are null until a version does.
+    book: draftFor(m.id, s.id, isSpecial(s) ? { ...criteria, caseCode: null, place: null } : criteria, fits.get(m.id)?.[0]),
   }));
   return result;
 }

@@ -17,6 +17,14 @@ export const REQUEST_MESSAGES = {
     it: 'Le consulenze etnocliniche (A.5) sono valutate dal team clinico: il coordinamento ne vede solo lo stato e le date.',
     en: 'Ethnoclinical consultations (A.5) are reviewed by the clinical team: coordinators see only their status and dates.',
   },
+  consultationBookedByClinicians: {
+    it: 'Le consulenze etnocliniche (A.5) le programma il team clinico: il coordinamento ne vede solo l’appuntamento (data, mediatore, organizzazione).',
+    en: 'Ethnoclinical consultations (A.5) are scheduled by the clinical team: coordinators see only that the appointment exists (time, mediator, organisation).',
+  },
+  clinicianBooksConsultationsOnly: {
+    it: 'Il team clinico prenota solo gli appuntamenti delle consulenze etnocliniche (A.5) approvate: indica la consulenza (submissionId).',
+    en: 'The clinical team books appointments only for approved ethnoclinical consultations (A.5): name the consultation (submissionId).',
+  },
   requestChanged: {
     it: 'La richiesta è stata modificata da qualcun altro nel frattempo: ricarica e riprova.',
     en: 'Someone else changed this request in the meantime: reload and try again.',

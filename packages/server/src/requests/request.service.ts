@@ -7,6 +7,7 @@ import { newId } from '../ids.js';
 import { findAppointment, saveAppointment } from '../scheduling/appointment.repository.js';
 import { cancelledAppointment } from '../scheduling/cancellation.js';
 import { localLabel } from '../scheduling/placement.js';
+import { clinicianBooksConsultations, consultationBookedByClinicians } from '../scheduling/consultations.js';
 import { findSettings } from '../scheduling/settings.repository.js';
 import { findTenant } from '../tenancy/organisation.repository.js';
 import { auditContentRead, decodeCursor, encodeCursor } from '../submissions/submission.service.js';
@@ -342,8 +343,9 @@ export interface Booking {
 
 /**
  * Whether appointments may be booked for this submission by this caller: a
- * request of the organisation that the caller may see (an A.5 only its
- * sender, coordinators and clinicians; a key none), approved or scheduled
+ * request of the organisation that the caller may see, an A.5 booked by
+ * clinicians only and a clinician booking nothing else
+ * (scheduling/consultations.ts), approved or scheduled
  * already, booked under the AZIONE of its form. Read again inside the
  * booking's transaction (onBooked), where it holds.
  */
@@ -352,8 +354,10 @@ export async function checkBookable(db: DbOrTx, who: Submitter, b: Booking): Pro
   if (!s) throw new DomainError('NOT_FOUND', 'submissionNotFound');
   const r = await repo.findRequest(db, who.tenantId, b.submissionId);
   if (!r) throw new DomainError('BAD_REQUEST', 'bookingNotARequest', {}, 'submissionId');
+  clinicianBooksConsultations(who, r);
   const visible = who.kind === 'key' ? !isSpecial(r) : canSeeMetadata(who, r);
   if (!visible) throw new DomainError('NOT_FOUND', 'submissionNotFound');
+  consultationBookedByClinicians(who, r);
   if (r.status !== 'approved' && r.status !== 'scheduled') {
     throw new DomainError('CONFLICT', 'bookingNeedsApproval', { protocol: r.protocol, status: STATUS_NAMES[r.status] }, 'submissionId');
   }

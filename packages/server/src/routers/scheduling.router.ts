@@ -38,7 +38,9 @@ export const schedulingRouter = router({
    * Books one appointment, or a series (weekly, or on given dates) checked
    * occurrence by occurrence: all stored, or none. A key or a referent books
    * for their organisation inside the mediator's availability; coordinators
-   * for any organisation of the tenant.
+   * for any organisation of the tenant; clinicians, inside availability too,
+   * for approved A.5 consultations only, which nobody else books
+   * (scheduling/consultations.ts).
    */
   book: submitterProcedure
     .input(
@@ -70,14 +72,15 @@ export const schedulingRouter = router({
   /**
    * Moves an appointment in time: same id and iCal UID, SEQUENCE + 1. A change
    * of place or mode is a new booking (cancel and book), so that the travel
-   * rule and the people invited are looked at again.
+   * rule and the people invited are looked at again. Coordinators only, who
+   * may place outside availability; a clinician cancels and books again.
    */
   reschedule: coordinator
     .input(z.strictObject({ id: idInput, start: instantInput, durationMinutes: durationInput.optional() }))
     .mutation(({ ctx, input }) => appointments.reschedule(ctx.db, ctx.user, input, { dialect: ctx.dialect, locale: ctx.locale, now: ctx.now() })),
 
-  /** Cancels (kept as STATUS:CANCELLED); inside the notice the minimum billable time counts. */
-  cancel: roleProcedure('coordinator', 'admin', 'requester')
+  /** Cancels (kept as STATUS:CANCELLED); inside the notice the minimum billable time counts. Clinicians: A.5 consultations. */
+  cancel: roleProcedure('coordinator', 'admin', 'requester', 'clinician')
     .input(z.strictObject({ id: idInput, reason: plainText(500).optional() }))
     .mutation(({ ctx, input }) => appointments.cancel(ctx.db, ctx.user, input, { dialect: ctx.dialect, locale: ctx.locale, now: ctx.now() })),
 
@@ -86,7 +89,7 @@ export const schedulingRouter = router({
     .input(z.strictObject({ id: idInput, outcome: z.enum(['held', 'not_held']) }))
     .mutation(({ ctx, input }) => appointments.setOutcome(ctx.db, ctx.user, input, { dialect: ctx.dialect, locale: ctx.locale, now: ctx.now() })),
 
-  /** Appointments in a window: coordinators all, a mediator theirs, a referent their organisation's. */
+  /** Appointments in a window: coordinators all, a mediator theirs, a referent their organisation's, a clinician the A.5 consultations. */
   list: staffProcedure
     .input(z.strictObject({ from: instantInput, to: instantInput, mediatorId: idInput.optional(), organisationId: idInput.optional() }))
     .query(({ ctx, input }) => appointments.list(ctx.db, ctx.user, input)),

@@ -23,6 +23,7 @@ import { schoolYearOf } from './school-year.js';
 import { findSettings, type SchedulingSettings } from './settings.repository.js';
 import { ZoneCalendar } from './zone-calendar.js';
 import { cancelledAppointment } from './cancellation.js';
+import { clinicianBooksARequest, isClinician, servesConsultation } from './consultations.js';
 import { checkBookable, onAppointmentCancelled, onBooked, onOutcome } from '../requests/request.service.js';
 
 export interface BookInput {
@@ -54,13 +55,18 @@ export function view(a: Appointment) {
   return rest;
 }
 
-/** Who books for which organisation: a key or a referent for their own, coordinators for any of the tenant. */
-function organisationFor(who: Submitter, requested: string | undefined): string {
+/**
+ * Who books for which organisation: a key or a referent for their own,
+ * coordinators for any of the tenant, clinicians for the organisation of the
+ * consultation they book (checkBookable holds them to it).
+ */
+function organisationFor(who: Submitter, requested: string | undefined, submissionId: string | undefined): string {
+  clinicianBooksARequest(who, submissionId);
   if (who.kind === 'key') {
     if (requested && requested !== who.organisationId) throw new DomainError('FORBIDDEN', 'keyOtherOrganisation');
     return who.organisationId;
   }
-  if (isCoordinator(who)) {
+  if (isCoordinator(who) || isClinician(who)) {
     if (!requested) throw new DomainError('BAD_REQUEST', 'organisationRequired', {}, 'organisationId');
     return requested;
   }
@@ -120,7 +126,7 @@ async function checkAvailability(db: Db, tenantId: string, mediatorId: string, z
  * overlap with its own appointment: either way the key then finds it.
  */
 export async function book(db: Db, who: Submitter, input: BookInput, o: Options) {
-  const organisationId = organisationFor(who, input.organisationId);
+  const organisationId = organisationFor(who, input.organisationId, input.submissionId);
   const key = input.idempotencyKey;
   if (!key) return bookAnew(db, who, input, organisationId, o, undefined);
   const requestHash = bookingHash({ ...input, organisationId });
@@ -217,7 +223,8 @@ async function requestVisible(db: DbOrTx, user: Submitter, a: Appointment): Prom
 /**
  * An appointment the caller may see: coordinators any of the tenant, a
  * mediator theirs, a referent or a publishable key their organisation's,
- * unless it serves a request they may not see.
+ * unless it serves a request they may not see; a clinician those serving an
+ * A.5 (consultations.ts).
  */
 export async function visible(db: Db, user: Submitter, id: string): Promise<Appointment> {
   const a = await findAppointment(db, user.tenantId, id);
@@ -232,6 +239,7 @@ export async function visible(db: Db, user: Submitter, id: string): Promise<Appo
     if (own?.id === a.mediatorId) return a;
   }
   if (user.role === 'requester' && user.organisationId === a.organisationId && (await requestVisible(db, user, a))) return a;
+  if (user.role === 'clinician' && (await servesConsultation(db, user.tenantId, a))) return a;
   throw new DomainError('NOT_FOUND', 'appointmentNotFound');
 }
 
@@ -245,19 +253,23 @@ export async function list(db: Db, user: StaffUser, f: { from: string; to: strin
     const own = await findMediatorByUser(db, user.tenantId, user.userId);
     if (!own || (f.mediatorId && f.mediatorId !== own.id)) return [];
     filter.mediatorId = own.id;
-  } else if (user.role === 'requester') {
-    if (!user.organisationId || (f.organisationId && f.organisationId !== user.organisationId)) return [];
-    filter.organisationId = user.organisationId;
+  } else if (user.role === 'requester' || user.role === 'clinician') {
+    if (user.role === 'requester') {
+      if (!user.organisationId || (f.organisationId && f.organisationId !== user.organisationId)) return [];
+      filter.organisationId = user.organisationId;
+    }
     const rows = await listAppointments(db, user.tenantId, filter);
     const hidden = await hiddenRequests(db, user, rows);
-    return rows.filter((a) => !a.submissionId || !hidden.has(a.submissionId)).map(view);
+    // A referent also sees their organisation's appointments that serve no request; a clinician only consultations' (A.5).
+    const bare = user.role === 'requester';
+    return rows.filter((a) => (a.submissionId ? !hidden.has(a.submissionId) : bare)).map(view);
   } else if (!isCoordinator(user)) {
     throw new DomainError('FORBIDDEN', 'forbiddenRole');
   }
   return (await listAppointments(db, user.tenantId, filter)).map(view);
 }
 
-/** Of the requests these appointments serve, those the referent may not see (a colleague's A.5): one query. */
+/** Of the requests these appointments serve, those the caller may not see (a referent a colleague's A.5, a clinician any A.1 or A.3): one query. */
 async function hiddenRequests(db: Db, user: StaffUser, rows: Appointment[]): Promise<Set<string>> {
   const ids = [...new Set(rows.flatMap((a) => (a.submissionId ? [a.submissionId] : [])))];
   if (ids.length === 0) return new Set();
@@ -316,11 +328,14 @@ export async function reschedule(
 /**
  * Cancels, keeping the row (an iCal reader needs STATUS:CANCELLED under the
  * same UID). Inside the tenant's notice the minimum billable time still
- * counts against the budget; before it, nothing does.
+ * counts against the budget; before it, nothing does. Clinicians cancel the
+ * consultations they see (visible); to move one they cancel and book again,
+ * which checks the mediator's availability that reschedule, a coordinator's
+ * move, does not.
  */
 export async function cancel(db: Db, user: StaffUser, input: { id: string; reason?: string | undefined }, o: Options) {
   const a = await visible(db, user, input.id);
-  if (!isCoordinator(user) && user.role !== 'requester') throw new DomainError('FORBIDDEN', 'forbiddenRole');
+  if (!isCoordinator(user) && user.role !== 'requester' && user.role !== 'clinician') throw new DomainError('FORBIDDEN', 'forbiddenRole');
   changeable(a);
   const settings = await findSettings(db, user.tenantId);
   const cancelled = cancelledAppointment(a, settings, o.now);

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FormId } from '@ponte/forms';
 import { databaseKinds } from '../helpers/databases.js';
 import { createOtherTenant, OTHER_PASSWORD, type OtherTenant } from '../helpers/fixtures.js';
+import { openDays } from '../helpers/reports.js';
 import { hoursAgo, sendRequest } from '../helpers/requests.js';
 import { sampleFor } from '../helpers/samples.js';
 import { schedulingFixture, type SchedulingFixture } from '../helpers/scheduling.js';
@@ -70,7 +71,10 @@ for (const kind of await databaseKinds()) {
       await reviewer.requests.approve.mutate({ id: r.id, hoursAuthorised: 4 });
       const start = options.start ?? pastSlot();
       const action = org === 'servizi' ? '2' : '1';
-      const { appointments } = await coordinator.scheduling.book.mutate({
+      // An A.5 is booked by its clinician, inside availability (src/scheduling/consultations.ts).
+      const booker = formId === 'ethnoclinical-request' ? reviewer : coordinator;
+      if (booker !== coordinator) await openDays(coordinator, fx.mediators[mediator]!, start, 60);
+      const { appointments } = await booker.scheduling.book.mutate({
         mediatorId: fx.mediators[mediator]!,
         organisationId: fx.orgs[org],
         submissionId: r.id,

@@ -58,8 +58,9 @@ for (const kind of await databaseKinds()) {
       await coordinator.requests.approve.mutate({ id: r.id, hoursAuthorised });
       return r;
     };
-    const book = (submissionId: string, mediatorId: string, start: string, organisationId = fx.orgs.manzoni, action: '1' | '2' | '4' = '1') =>
-      coordinator.scheduling.book.mutate({ mediatorId, organisationId, submissionId, action, start, durationMinutes: 60, mode: 'video' }).then((b) => b.appointments[0]!);
+    /** Booked by the coordinator; an A.5 by the clinician (src/scheduling/consultations.ts), inside the mediator's availability. */
+    const book = (submissionId: string, mediatorId: string, start: string, organisationId = fx.orgs.manzoni, action: '1' | '2' | '4' = '1', by: Client = coordinator) =>
+      by.scheduling.book.mutate({ mediatorId, organisationId, submissionId, action, start, durationMinutes: 60, mode: 'video' }).then((b) => b.appointments[0]!);
     const statusOf = async (id: string) => (await db().selectFrom('submissions').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
     const auditOf = async (id: string) =>
       db().selectFrom('audit_events').select(['action', 'actor_kind', 'actor_id', 'details', 'at']).where('subject_id', '=', id).where('action', 'like', 'request.%').orderBy('at').execute();
@@ -379,8 +380,8 @@ for (const kind of await databaseKinds()) {
         assert.match(e.message, /team clinico/);
         await clinician.requests.review.mutate({ id: r.id });
         await clinician.requests.approve.mutate({ id: r.id, hoursAuthorised: 2 });
-        // Scheduling it is the scheduling core's: a coordinator books, seeing only dates.
-        await book(r.id, fx.mediators.amina!, '2027-03-04T09:00:00Z', fx.orgs.servizi, '2');
+        // Its clinician books it; coordinators then see only that it is scheduled, and when.
+        await book(r.id, fx.mediators.amina!, '2027-03-04T09:00:00Z', fx.orgs.servizi, '2', clinician);
         assert.equal(await statusOf(r.id), 'scheduled');
 
         const before = await db().selectFrom('audit_events').select('id').where('action', '=', 'submission.special_category_read').where('subject_id', '=', r.id).execute();
@@ -548,7 +549,7 @@ for (const kind of await databaseKinds()) {
         const r = await sendRequest(ts, 'ethnoclinical-request', fx.orgs.servizi, { token: tokens.operatrice });
         await clinician.requests.review.mutate({ id: r.id });
         await clinician.requests.approve.mutate({ id: r.id, hoursAuthorised: 3 });
-        const a = await book(r.id, fx.mediators.rahim!, '2027-04-16T09:00:00Z', fx.orgs.servizi, '2');
+        const a = await book(r.id, fx.mediators.rahim!, '2027-04-16T09:00:00Z', fx.orgs.servizi, '2', clinician);
 
         for (const call of [
           () => colleague.scheduling.get.query({ id: a.id }),

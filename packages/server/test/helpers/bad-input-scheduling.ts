@@ -214,6 +214,11 @@ export const SCHEDULING_SPECS: Readonly<Record<string, ProcedureSpec>> = {
       { name: 'a key books outside the mediator’s availability', input: { ...booking(fx), organisationId: undefined, start: '2027-05-09T07:00:00Z' }, headers: schoolKey, expect: conflict },
       { name: 'a key overrides the budget', input: { ...booking(fx), organisationId: undefined, start: '2027-05-10T07:00:00Z', override: true, overrideReason: 'x' }, headers: schoolKey, expect: forbidden },
       { name: 'a mediator books', input: { ...booking(fx), start: '2027-05-10T07:00:00Z' }, headers: bearer(fx.tokens.mediator), expect: forbidden },
+      // A.5 appointments are the clinicians' and only those (src/scheduling/consultations.ts).
+      { name: 'a clinician books without a request', input: { ...booking(fx), start: '2027-05-10T07:00:00Z' }, headers: bearer(fx.tokens.clinician), expect: forbidden },
+      { name: 'a clinician books for an A.1', input: { ...booking(fx), submissionId: fx.submissions.a.id, start: '2027-05-10T07:00:00Z' }, headers: bearer(fx.tokens.clinician), expect: forbidden },
+      { name: 'a coordinator books for an A.5', input: { ...booking(fx), organisationId: fx.orgs.servizi, submissionId: fx.submissions.aSpecial.id, action: '2', start: '2027-05-10T07:00:00Z' }, expect: forbidden },
+      { name: 'tenant B’s clinician books A’s A.5', input: { ...booking(fx), organisationId: fx.other.serviceId, submissionId: fx.submissions.aSpecial.id, action: '2', start: '2027-05-10T07:00:00Z' }, headers: bearer(fx.tokens.otherClinician), expect: notFound },
       { name: 'an instant without its offset', input: { ...booking(fx), start: '2027-05-10T09:00:00' }, expect: badRequest('start') },
     ),
   },
@@ -241,6 +246,7 @@ export const SCHEDULING_SPECS: Readonly<Record<string, ProcedureSpec>> = {
       { name: 'unknown id', input: { id: UNKNOWN }, expect: notFound },
       { name: 'by a mediator', input: { id: sfx(fx).appointments.reschedule }, headers: bearer(fx.tokens.mediator), expect: forbidden },
       { name: 'Manzoni’s referent cancels the social service’s appointment', input: { id: sfx(fx).appointments.servizi }, headers: bearer(fx.tokens.requester), expect: notFound },
+      { name: 'a clinician cancels an appointment that serves no consultation', input: { id: sfx(fx).appointments.reschedule }, headers: bearer(fx.tokens.clinician), expect: notFound },
       { name: 'tenant B’s coordinator cancels A’s appointment', input: { id: sfx(fx).appointments.reschedule }, headers: bearer(fx.tokens.otherCoordinator), expect: notFound },
     ),
   },
@@ -261,7 +267,6 @@ export const SCHEDULING_SPECS: Readonly<Record<string, ProcedureSpec>> = {
     headers: coordinator,
     baseline: () => ({ from: '2027-01-01T00:00:00Z', to: '2027-12-31T00:00:00Z' }),
     freeText: [],
-    domainCases: (fx) => cases({ name: 'listed by a clinician', input: { from: '2027-01-01T00:00:00Z', to: '2027-12-31T00:00:00Z' }, headers: bearer(fx.tokens.clinician), expect: forbidden }),
   },
   'scheduling.get': {
     access: 'staff',
@@ -271,6 +276,7 @@ export const SCHEDULING_SPECS: Readonly<Record<string, ProcedureSpec>> = {
       { name: 'unknown id', input: { id: UNKNOWN }, expect: notFound },
       { name: 'tenant B’s coordinator gets A’s appointment', input: { id: sfx(fx).appointments.reschedule }, headers: bearer(fx.tokens.otherCoordinator), expect: notFound },
       { name: 'Manzoni’s referent gets the social service’s appointment', input: { id: sfx(fx).appointments.servizi }, headers: bearer(fx.tokens.requester), expect: notFound },
+      { name: 'a clinician gets an appointment that serves no consultation', input: { id: sfx(fx).appointments.reschedule }, headers: bearer(fx.tokens.clinician), expect: notFound },
     ),
   },
   'scheduling.settings': {

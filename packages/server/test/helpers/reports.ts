@@ -22,6 +22,20 @@ export function romeSchoolYear(): string {
 const ORG_OF = { 'school-request': 'manzoni', 'service-request': 'servizi', 'ethnoclinical-request': 'servizi' } as const;
 const KEY_OF = { manzoni: 'pk_demo_manzoni', rodari: 'pk_demo_rodari', servizi: 'pk_demo_servizi' } as const;
 
+/**
+ * Whole-day extra availability of a mediator, added by a coordinator, on the
+ * local days a meeting touches: how a clinician, who books inside
+ * availability, books a session in the past. A day opened before (CONFLICT) stays open.
+ */
+export async function openDays(coordinator: Client, mediatorId: string, start: string, minutes: number): Promise<void> {
+  const days = new Set([romeDate(start), romeDate(new Date(Date.parse(start) + minutes * 60_000 - 1).toISOString())]);
+  for (const date of days) {
+    await coordinator.availability.addException.mutate({ mediatorId, date, kind: 'available' }).catch((error: { data?: { code?: string } }) => {
+      if (error.data?.code !== 'CONFLICT') throw error;
+    });
+  }
+}
+
 /** The fields of the report forms shown only when the session was held. */
 const HELD_ONLY = ['languageUsed', 'activityTypes', 'mode', 'venue', 'briefingMinutes', 'debriefingMinutes', 'participantsPupils', 'participantsParents', 'participantsTeachers', 'participantsOthers', 'participantsAdults', 'participantsMinors', 'participantsOperators', 'beneficiaries', 'description', 'outcome', 'followUpNeeded', 'followUpDetails'];
 
@@ -41,12 +55,16 @@ export function reportKit(ts: TestServer, fx: SchedulingFixture, coordinator: Cl
     const reviewer = options.approveAs ?? coordinator;
     await reviewer.requests.review.mutate({ id: r.id });
     await reviewer.requests.approve.mutate({ id: r.id, hoursAuthorised: 4 });
-    const { appointments } = await coordinator.scheduling.book.mutate({
+    const start = options.start ?? pastSlot();
+    // An A.5 is booked by its clinician (scheduling/consultations.ts), who books inside availability: the coordinator opens the day first.
+    const booker = formId === 'ethnoclinical-request' ? reviewer : coordinator;
+    if (booker !== coordinator) await openDays(coordinator, fx.mediators[mediator]!, start, 60);
+    const { appointments } = await booker.scheduling.book.mutate({
       mediatorId: fx.mediators[mediator]!,
       organisationId: fx.orgs[org],
       submissionId: r.id,
       action: org === 'servizi' ? '2' : '1',
-      start: options.start ?? pastSlot(),
+      start,
       durationMinutes: 60,
       mode: 'video',
     });

@@ -155,7 +155,8 @@ for (const kind of await databaseKinds()) {
       await clinician.requests.approve.mutate({ id: id5, hoursAuthorised: 2 });
       const mediatorId = fx.mediators.arshad!;
       await staff.scheduling.book.mutate({ mediatorId, organisationId: fx.orgs.manzoni, submissionId: id1, action: '1', start: romeWinter('2027-01-12', '10:00'), durationMinutes: 60, mode: 'in_person', place: 'Plesso Rodari', caseCode: 'MZ-9' });
-      await staff.scheduling.book.mutate({ mediatorId, organisationId: fx.orgs.servizi, submissionId: id5, action: '2', start: romeWinter('2027-01-13', '10:00'), durationMinutes: 60, mode: 'video', caseCode: 'EC-9' });
+      // The A.5 is booked by its clinician (scheduling/consultations.ts), inside Arshad's Wednesday hours.
+      await clinician.scheduling.book.mutate({ mediatorId, organisationId: fx.orgs.servizi, submissionId: id5, action: '2', start: romeWinter('2027-01-13', '10:00'), durationMinutes: 60, mode: 'video', caseCode: 'EC-9' });
       const mediatorFeed = await staff.calendarFeeds.rotate.mutate({ ownerKind: 'mediator', ownerId: mediatorId });
       const referent = await signIn(ts, 'operatrice.servizi@demo.ponte.test');
       const orgFeed = await ts.client({ token: referent }).calendarFeeds.rotate.mutate({ ownerKind: 'organisation', ownerId: fx.orgs.servizi });
