@@ -1,9 +1,7 @@
 // npm run bench: free slots at scale, a conflict storm across processes, and
 // booking throughput, on a temporary SQLite file and a temporary PostgreSQL
 // database. Prints a table and writes bench/results/latest.json.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,11 +13,10 @@ import { busyOf } from '../src/scheduling/appointment.repository.js';
 import { exceptionsOf, rulesOf } from '../src/scheduling/availability.repository.js';
 import { freeSlots } from '../src/scheduling/free-slots.service.js';
 import { DateTime } from 'luxon';
+import { startServerProcess, type ServerProcess } from '../test/helpers/server-process.js';
 import { BENCH_PASSWORD, generate, ZONE, type BenchData } from './generate.js';
 
 const PG_ADMIN_URL = process.env.PONTE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const RUNS = 60;
 
 interface Result {
@@ -41,51 +38,6 @@ function percentile(values: number[], p: number): number {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** A real server process on the database: what the storm and throughput runs talk to. */
-async function startProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--conditions=ponte-source', '--import', 'tsx', MAIN], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      PONTE_PUBLIC_URL: `http://127.0.0.1:${port}`,
-      PONTE_RATE_PUBLIC_PER_MINUTE: '1000000',
-      PONTE_RATE_STAFF_PER_MINUTE: '1000000',
-      PONTE_RATE_SIGNIN_PER_MINUTE: '1000000',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Ponte is running')) resolve();
-    });
-  });
-  return { url, child };
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
 
 async function trpc(url: string, path: string, token: string | null, input: unknown): Promise<{ status: number; code?: string }> {
   const response = await fetch(`${url}/trpc/${path}`, {
@@ -202,7 +154,7 @@ async function benchOne(name: 'sqlite' | 'postgres'): Promise<Result> {
     };
   }
   const handle = openDatabase(url);
-  const processes: ChildProcess[] = [];
+  const processes: ServerProcess[] = [];
   try {
     await migrateToLatest(handle.db);
     process.stdout.write(`${name}: generating… `);
@@ -210,8 +162,8 @@ async function benchOne(name: 'sqlite' | 'postgres'): Promise<Result> {
     process.stdout.write(`${data.appointments} appointments; measuring free slots… `);
     const slots = await measureFreeSlots(handle, data);
     process.stdout.write('starting servers… ');
-    const servers = await Promise.all(Array.from({ length: name === 'postgres' ? 2 : 1 }, () => startProcess(url)));
-    processes.push(...servers.map((s) => s.child));
+    const servers = await Promise.all(Array.from({ length: name === 'postgres' ? 2 : 1 }, () => startServerProcess(url)));
+    processes.push(...servers);
     const urls = servers.map((s) => s.url);
     const token = await signIn(urls[0]!, data.coordinatorEmail);
     process.stdout.write('storm… ');
@@ -220,7 +172,7 @@ async function benchOne(name: 'sqlite' | 'postgres'): Promise<Result> {
     const tp = await throughput(urls, token, data);
     return { database: name, appointments: data.appointments, mediators: data.mediatorIds.length, ...slots, storm: stormResult, throughput: tp };
   } finally {
-    for (const child of processes) await stopProcess(child);
+    for (const server of processes) await server.stop();
     await handle.close();
     await cleanup();
   }

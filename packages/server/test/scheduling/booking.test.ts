@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startServer, type RunningServer } from '@ponte/server';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import type { AppRouter } from '@ponte/server';
 import { databaseKinds } from '../helpers/databases.js';
 import { createOtherTenant, OTHER_PASSWORD } from '../helpers/fixtures.js';
 import { romeWinter, schedulingFixture, type SchedulingFixture } from '../helpers/scheduling.js';
+import { startServerProcess } from '../helpers/server-process.js';
 import { expectTrpcError, signIn, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 // 2027-01-11 is a Monday in winter (Rome = UTC+1), inside school year 2026/27.
@@ -255,11 +255,12 @@ for (const kind of await databaseKinds()) {
     }
 
     describe('concurrency', () => {
-      // Two servers, each with its own connections to one database (on
-      // SQLite, one file: the check-then-insert holds across connections
-      // because BEGIN IMMEDIATE takes the write lock before the check).
-      it('two servers on one database: exactly one of 20 concurrent bookings of a slot', async () => {
-        const second: RunningServer = await startServer({ ...ts.config, port: 0 }, { seedDemo: false });
+      // Two server processes on one database: this one, and one spawned (on
+      // SQLite, one file: the check-then-insert holds across processes
+      // because BEGIN IMMEDIATE takes the write lock before the check; on
+      // PostgreSQL the exclusion constraint holds it).
+      it('two server processes on one database: exactly one of 20 concurrent bookings of a slot', async () => {
+        const second = await startServerProcess(ts.config.databaseUrl);
         const urls = [ts.url, second.url];
         try {
           const clients = urls.map((url) =>
@@ -280,7 +281,7 @@ for (const kind of await databaseKinds()) {
           const rows = await ts.server.database.db.selectFrom('appointments').select('id').where('mediator_id', '=', mediatorId).where('starts_at', '=', start).execute();
           assert.equal(rows.length, 1);
         } finally {
-          await second.close();
+          await second.stop();
         }
       });
     });
