@@ -1,7 +1,8 @@
 import type { AppointmentMode, Db } from '../db/database.js';
-import { toMillis } from '../db/values.js';
 import { busyOf } from '../scheduling/appointment.repository.js';
+import { groupBy } from '../group-by.js';
 import { availableIntervals } from '../scheduling/availability-expansion.js';
+import { busyIntervalsBy } from '../scheduling/busy-intervals.js';
 import { exceptionsOf, rulesOf } from '../scheduling/availability.repository.js';
 import { mergeIntervals, subtractIntervals, type Interval } from '../scheduling/intervals.js';
 import { localDay, zoneCalendar, type ZoneCalendar } from '../scheduling/zone-calendar.js';
@@ -101,14 +102,7 @@ export async function fitProposedSlots(
   ]);
   const rulesBy = groupBy(rules, (r) => r.mediatorId);
   const exceptionsBy = groupBy(exceptions, (e) => e.mediatorId);
-  const busyBy = groupBy(
-    busy.map((b) => {
-      const start = toMillis(b.starts_at);
-      const travel = o.mode === 'in_person' && b.mode === 'in_person';
-      return { id: b.mediator_id, start: travel ? start - bufferMs : start, end: toMillis(travel ? b.buffer_until : b.ends_at) };
-    }),
-    (b) => b.id,
-  );
+  const busyBy = busyIntervalsBy(busy, o.mode, bufferMs);
 
   for (const id of mediatorIds) {
     const open = days.flatMap((cal) => availableIntervals(cal, rulesBy.get(id) ?? [], exceptionsBy.get(id) ?? []));
@@ -141,15 +135,4 @@ function firstFits(free: readonly Interval[], windows: readonly Window[], stepMs
     }
   }
   return found;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }

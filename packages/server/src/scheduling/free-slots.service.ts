@@ -1,12 +1,13 @@
 import type { Submitter } from '../auth/actor.js';
 import type { AppointmentMode, Db } from '../db/database.js';
-import { toMillis } from '../db/values.js';
 import { findTenant } from '../tenancy/organisation.repository.js';
 import { DomainError } from '../trpc/errors.js';
 import { busyOf } from './appointment.repository.js';
+import { groupBy } from '../group-by.js';
 import { availableIntervals } from './availability-expansion.js';
+import { busyIntervalsBy } from './busy-intervals.js';
 import { exceptionsOf, rulesOf } from './availability.repository.js';
-import { mergeIntervals, subtractIntervals, type Interval } from './intervals.js';
+import { mergeIntervals, subtractIntervals } from './intervals.js';
 import { findSettings } from './settings.repository.js';
 import { localDay, zoneCalendar } from './zone-calendar.js';
 
@@ -79,15 +80,7 @@ export async function freeSlots(db: Db, who: Submitter, input: FreeSlotsInput, n
   ]);
   const rulesBy = groupBy(rules, (r) => r.mediatorId);
   const exceptionsBy = groupBy(exceptions, (e) => e.mediatorId);
-  const busyBy = new Map<string, Interval[]>();
-  for (const b of busy) {
-    const start = toMillis(b.starts_at);
-    const travel = mode === 'in_person' && b.mode === 'in_person';
-    const interval = travel ? { start: start - bufferMs, end: toMillis(b.buffer_until) } : { start, end: toMillis(b.ends_at) };
-    const list = busyBy.get(b.mediator_id);
-    if (list) list.push(interval);
-    else busyBy.set(b.mediator_id, [interval]);
-  }
+  const busyBy = busyIntervalsBy(busy, mode, bufferMs);
 
   const durationMs = input.durationMinutes * 60_000;
   const stepMs = settings.slotStepMinutes * 60_000;
@@ -123,15 +116,4 @@ export async function freeSlots(db: Db, who: Submitter, input: FreeSlotsInput, n
     day.slots.push({ start: new Date(t).toISOString(), localTime: cal.localTime(t), mediatorIds: slots.get(t)! });
   }
   return result;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }
