@@ -69,19 +69,3 @@ export async function minutesBooked(db: DbOrTx, tenantId: string, mediatorIds: s
   }
   return out;
 }
-
-/** Active mediators of the tenant with an entry in one of these languages: one query. */
-export async function speakersOf(db: DbOrTx, tenantId: string, codes: string[]): Promise<string[]> {
-  const rows = await db
-    .selectFrom('mediator_languages as l')
-    .innerJoin('mediators as m', 'm.id', 'l.mediator_id')
-    .select('m.id')
-    .distinct()
-    .where('l.tenant_id', '=', tenantId)
-    .where('m.tenant_id', '=', tenantId)
-    .where('l.language_code', 'in', codes)
-    .where('m.disabled_at', 'is', null)
-    .orderBy('m.id')
-    .execute();
-  return rows.map((r) => r.id);
-}

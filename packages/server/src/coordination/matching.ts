@@ -4,13 +4,13 @@ import type { StaffUser } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { AppointmentMode, Db, PlanAction } from '../db/database.js';
 import { serverMessage } from '../i18n/messages.js';
-import { listMediators, type Mediator } from '../scheduling/mediator.repository.js';
+import { activeSpeakers, listMediators, type Mediator } from '../scheduling/mediator.repository.js';
 import { findSettings } from '../scheduling/settings.repository.js';
 import { findSubmission } from '../submissions/submission.repository.js';
 import { canReadContent, canSeeMetadata, isSpecial } from '../submissions/visibility.js';
 import { findTenant } from '../tenancy/organisation.repository.js';
 import { DomainError } from '../trpc/errors.js';
-import { minutesBooked, servedBefore, speakersOf } from './coordination.repository.js';
+import { minutesBooked, servedBefore } from './coordination.repository.js';
 import { explain } from './explanation.js';
 import { codesServing, languageFit, textKey } from './language-match.js';
 import { fitProposedSlots, type ProposedWindow, type SlotFit } from './proposed-slots.js';
@@ -88,7 +88,7 @@ export async function suggestMediators(db: Db, user: StaffUser, requestId: strin
   const [tenant, settings] = await Promise.all([findTenant(db, user.tenantId), findSettings(db, user.tenantId)]);
   const zone = tenant!.timeZone;
   const asked = criteria.language;
-  const mediators = asked ? await listMediators(db, user.tenantId, { ids: await speakersOf(db, user.tenantId, codesServing(asked.code)) }) : [];
+  const mediators = asked ? await listMediators(db, user.tenantId, { ids: await activeSpeakers(db, user.tenantId, codesServing(asked.code)) }) : [];
   const ids = mediators.map((m) => m.id);
   const { windows, fits } = await fitProposedSlots(db, user.tenantId, ids, criteria.proposedSlots, {
     zone,

@@ -9,6 +9,7 @@ import { busyIntervalsBy } from './busy-intervals.js';
 import { exceptionsOf, rulesOf } from './availability.repository.js';
 import { mergeIntervals, subtractIntervals } from './intervals.js';
 import { findSettings } from './settings.repository.js';
+import { activeSpeakers } from './mediator.repository.js';
 import { localDay, zoneCalendar } from './zone-calendar.js';
 
 export interface FreeSlotsInput {
@@ -28,20 +29,6 @@ export interface FreeSlots {
 }
 
 export const MAX_WINDOW_DAYS = 62;
-
-/** Active mediators of the tenant who speak the language (and the variety, when asked): one query. */
-async function candidates(db: Db, tenantId: string, language: string, variety: string | undefined): Promise<string[]> {
-  let q = db
-    .selectFrom('mediator_languages as l')
-    .innerJoin('mediators as m', 'm.id', 'l.mediator_id')
-    .select('m.id')
-    .distinct()
-    .where('l.tenant_id', '=', tenantId)
-    .where('l.language_code', '=', language)
-    .where('m.disabled_at', 'is', null);
-  if (variety) q = q.where((eb) => eb(eb.fn('lower', ['l.variety']), '=', variety.trim().toLowerCase()));
-  return (await q.orderBy('m.id').execute()).map((r) => r.id);
-}
 
 /**
  * Free start times across every active mediator who speaks the language,
@@ -70,7 +57,7 @@ export async function freeSlots(db: Db, who: Submitter, input: FreeSlotsInput, n
   const result: FreeSlots = { timeZone: zone, stepMinutes: settings.slotStepMinutes, days: [] };
   if (windowStart >= windowEnd) return result;
 
-  const ids = await candidates(db, who.tenantId, input.language, input.variety);
+  const ids = await activeSpeakers(db, who.tenantId, [input.language], input.variety);
   const mode = input.mode ?? 'in_person';
   const bufferMs = settings.travelBufferMinutes * 60_000;
   const [rules, exceptions, busy] = await Promise.all([

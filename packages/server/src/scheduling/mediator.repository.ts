@@ -119,3 +119,23 @@ export async function mediatorOfUser(db: DbOrTx, tenantId: string, userId: strin
   const row = await db.selectFrom('mediators').select('id').where('tenant_id', '=', tenantId).where('user_id', '=', userId).executeTakeFirst();
   return row?.id;
 }
+
+/**
+ * Active mediators of the tenant who speak one of these languages (and the
+ * variety, when asked, compared case-blind): one query, ids in order. What
+ * free slots and matching search among.
+ */
+export async function activeSpeakers(db: DbOrTx, tenantId: string, codes: readonly string[], variety?: string): Promise<string[]> {
+  if (codes.length === 0) return [];
+  let q = db
+    .selectFrom('mediator_languages as l')
+    .innerJoin('mediators as m', 'm.id', 'l.mediator_id')
+    .select('m.id')
+    .distinct()
+    .where('l.tenant_id', '=', tenantId)
+    .where('m.tenant_id', '=', tenantId)
+    .where('l.language_code', 'in', [...codes])
+    .where('m.disabled_at', 'is', null);
+  if (variety) q = q.where((eb) => eb(eb.fn('lower', ['l.variety']), '=', variety.trim().toLowerCase()));
+  return (await q.orderBy('m.id').execute()).map((r) => r.id);
+}

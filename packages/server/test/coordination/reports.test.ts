@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { FormId } from '@ponte/forms';
 import { databaseKinds } from '../helpers/databases.js';
 import { createOtherTenant, OTHER_PASSWORD, type OtherTenant } from '../helpers/fixtures.js';
-import { openDays } from '../helpers/reports.js';
-import { hoursAgo, sendRequest } from '../helpers/requests.js';
-import { sampleFor } from '../helpers/samples.js';
+import { reportKit, romeSchoolYear } from '../helpers/reports.js';
 import { schedulingFixture, type SchedulingFixture } from '../helpers/scheduling.js';
 import { expectTrpcError, signIn, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 type Client = ReturnType<TestServer['client']>;
-
-/** The local date of an instant in the demo Ambito's zone. */
-function romeDate(instant: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
-}
 
 function fieldErrors(e: { data?: unknown }): Record<string, string> {
   return (e.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors ?? {};
@@ -33,15 +25,19 @@ for (const kind of await databaseKinds()) {
     let operatrice: Client;
     let clinician: Client;
     let aminaUser: string;
-    // Each booking takes its own past hour, so no two of one mediator overlap.
-    let slot = 20;
-    const pastSlot = () => hoursAgo((slot += 2));
+    // Bookings (each on its own past hour) and report data: test/helpers/reports.ts.
+    let kit: ReturnType<typeof reportKit>;
+    const pastSlot = () => kit.pastSlot();
+    const booked = (...args: Parameters<ReturnType<typeof reportKit>['booked']>) => kit.booked(...args);
+    const reportData = (...args: Parameters<ReturnType<typeof reportKit>['reportData']>) => kit.reportData(...args);
+    const notHeld = (...args: Parameters<ReturnType<typeof reportKit>['notHeld']>) => kit.notHeld(...args);
 
     before(async () => {
       ts = await startTestServer(kind);
       fx = await schedulingFixture(ts);
       other = await createOtherTenant(ts.server.database.db);
       coordinator = ts.client({ token: fx.coordinator });
+      kit = reportKit(ts, fx, coordinator);
       amina = ts.client({ token: await signIn(ts, 'amina.elidrissi@demo.ponte.test') });
       rahim = ts.client({ token: await signIn(ts, 'rahim.uddin@demo.ponte.test') });
       referent = ts.client({ token: await signIn(ts, 'referente.manzoni@demo.ponte.test') });
@@ -54,54 +50,6 @@ for (const kind of await databaseKinds()) {
 
     const db = () => ts.server.database.db;
     const statusOf = async (id: string) => (await db().selectFrom('submissions').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
-
-    const ORG_OF = { 'school-request': 'manzoni', 'service-request': 'servizi', 'ethnoclinical-request': 'servizi' } as const;
-    const KEY_OF = { manzoni: 'pk_demo_manzoni', rodari: 'pk_demo_rodari', servizi: 'pk_demo_servizi' } as const;
-
-    /** An approved request with one appointment of the mediator that started `start`. */
-    async function booked(
-      mediator: 'amina' | 'rahim',
-      options: { formId?: FormId; org?: 'manzoni' | 'rodari' | 'servizi'; start?: string; approveAs?: Client } = {},
-    ) {
-      const formId = options.formId ?? 'school-request';
-      const org = options.org ?? ORG_OF[formId as keyof typeof ORG_OF];
-      const r = await sendRequest(ts, formId, fx.orgs[org], { key: KEY_OF[org] });
-      const reviewer = options.approveAs ?? coordinator;
-      await reviewer.requests.review.mutate({ id: r.id });
-      await reviewer.requests.approve.mutate({ id: r.id, hoursAuthorised: 4 });
-      const start = options.start ?? pastSlot();
-      const action = org === 'servizi' ? '2' : '1';
-      // An A.5 is booked by its clinician, inside availability (src/scheduling/consultations.ts).
-      const booker = formId === 'ethnoclinical-request' ? reviewer : coordinator;
-      if (booker !== coordinator) await openDays(coordinator, fx.mediators[mediator]!, start, 60);
-      const { appointments } = await booker.scheduling.book.mutate({
-        mediatorId: fx.mediators[mediator]!,
-        organisationId: fx.orgs[org],
-        submissionId: r.id,
-        action,
-        start,
-        durationMinutes: 60,
-        mode: 'video',
-      });
-      return { request: r, appointment: appointments[0]! };
-    }
-
-    /** A report's data for an appointment: the form's sample on the appointment's day. */
-    function reportData(appointment: { startsAt: string; organisationId: string }, extra: Record<string, unknown> = {}): Record<string, unknown> {
-      const formId = appointment.organisationId === fx.orgs.servizi ? 'service-report' : 'school-report';
-      return { ...sampleFor(formId, appointment.organisationId), sessionDate: romeDate(appointment.startsAt), startTime: '10:00', endTime: '11:15', ...extra };
-    }
-
-    const NOT_HELD = { status: 'non-svolto', noticeHours: 2 };
-    function notHeld(appointment: { startsAt: string; organisationId: string }, extra: Record<string, unknown> = {}) {
-      const absent = appointment.organisationId === fx.orgs.servizi ? 'assenza-utente' : 'assenza-famiglia';
-      const data = reportData(appointment, { ...NOT_HELD, notHeldReason: absent, ...extra });
-      // The held-only sections are hidden when not held: their answers are left out.
-      for (const key of ['languageUsed', 'activityTypes', 'mode', 'venue', 'briefingMinutes', 'debriefingMinutes', 'participantsPupils', 'participantsParents', 'participantsTeachers', 'participantsOthers', 'participantsAdults', 'participantsMinors', 'participantsOperators', 'beneficiaries', 'description', 'outcome', 'followUpNeeded', 'followUpDetails']) {
-        delete data[key];
-      }
-      return data;
-    }
 
     describe('filing', () => {
       it('files a held report on the mediator’s own appointment: minutes from start and end, outcome and request follow', async () => {
@@ -354,11 +302,4 @@ for (const kind of await databaseKinds()) {
       });
     });
   });
-}
-
-/** The school year of today, 1 September to 31 August. */
-function romeSchoolYear(): string {
-  const today = new Date();
-  const start = today.getUTCMonth() >= 8 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 }
