@@ -65,6 +65,7 @@ export { FORM_ERROR_PATH, translateIssues } from './translate-issues.js';
 export type { TranslatableIssue } from './translate-issues.js';
 export { fieldLabelFor, validateSubmission } from './validate-submission.js';
 export { getForm, listFormVersions, listForms } from './form-registry.js';
+export { MEDIATOR_SIGNATURE, countersignSection, mediatorReportForm } from './report-parts.js';
 export { checkDefinition } from './check-definition.js';
 export { fingerprintForm } from './fingerprint.js';
 export { RELEASED_FINGERPRINTS } from './released.js';

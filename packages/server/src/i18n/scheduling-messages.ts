@@ -78,6 +78,10 @@ export const SCHEDULING_MESSAGES = {
     it: 'L’esito si registra solo dopo l’inizio dell’appuntamento.',
     en: 'The outcome can only be recorded after the appointment has started.',
   },
+  startInPast: {
+    it: 'L’orario scelto è già passato: scegline uno futuro.',
+    en: 'The time chosen has already passed: choose a later one.',
+  },
   placeRequired: {
     it: 'Per un incontro in presenza indica il luogo.',
     en: 'Give the place of an in-person meeting.',
@@ -95,6 +99,7 @@ export const SCHEDULING_MESSAGES = {
     en: 'A series is weekly (weeklyCount) or on given dates (starts), not both.',
   },
   feedNotFound: { it: 'Calendario non trovato.', en: 'Calendar feed not found.' },
+  feedOwnerRequired: { it: 'Indica di chi è il calendario.', en: 'Say whose calendar it is.' },
   schoolYearInvalid: {
     it: 'Anno scolastico nel formato AAAA/AA, anni consecutivi (es. 2025/26).',
     en: 'School year as YYYY/YY, consecutive years (e.g. 2025/26).',

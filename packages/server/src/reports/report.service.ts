@@ -1,4 +1,4 @@
-import { getForm, validateSubmission, withoutDerivedFields, type FieldDefinition, type FieldErrors, type FormDefinition, type Locale } from '@ponte/forms';
+import { countersignSection, getForm, validateSubmission, withoutDerivedFields, type FieldDefinition, type FieldErrors, type FormDefinition, type Locale } from '@ponte/forms';
 import { DateTime } from 'luxon';
 import { isCoordinator, type StaffUser } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -35,9 +35,6 @@ import { auditReportRead, reportAccess, reportListScope } from './visibility.js'
 /** The report form of each kind of organisation. */
 const REPORT_FORMS = { school: 'school-report', service: 'service-report' } as const;
 
-/** The mediator's own signature field: every other signature of a report is the requester's countersignature. */
-const MEDIATOR_SIGNATURE = 'mediatorSignature';
-
 interface Options {
   dialect: DialectName;
   locale: Locale;
@@ -50,9 +47,9 @@ function fieldsOf(def: FormDefinition): FieldDefinition[] {
 
 /** The fields a referent fills when countersigning: those of the section holding their signature. */
 function countersignPart(def: FormDefinition): { signature: string; rating: string | undefined; keys: string[] } {
-  const section = def.sections.find((s) => s.fields.some((f) => f.kind === 'signature' && f.key !== MEDIATOR_SIGNATURE));
-  const signature = section?.fields.find((f) => f.kind === 'signature' && f.key !== MEDIATOR_SIGNATURE)?.key;
-  if (!section || !signature) throw new Error(`${def.id} v${def.version} has no countersignature field`);
+  const part = countersignSection(def);
+  if (!part) throw new Error(`${def.id} v${def.version} has no countersignature field`);
+  const { section, signature } = part;
   return { signature, rating: section.fields.find((f) => f.kind === 'likert')?.key, keys: section.fields.map((f) => f.key) };
 }
 

@@ -165,6 +165,10 @@ async function bookAnew(db: Db, who: Submitter, input: BookInput, organisationId
 
   const starts = occurrences(input.start, input.series, tenant.timeZone);
   const spans = starts.map((start) => ({ start, end: new Date(start.getTime() + input.durationMinutes * 60_000) }));
+  // Those who schedule for others (coordinators; clinicians their consultations) may record a meeting
+  // already held, such as an urgent one arranged by phone; keys and referents book ahead only.
+  const recordsHeld = isCoordinator(who) || isClinician(who);
+  if (!recordsHeld && spans[0]!.start.getTime() < o.now.getTime()) throw new DomainError('BAD_REQUEST', 'startInPast', {}, 'start');
   if (!isCoordinator(who)) await checkAvailability(db, who.tenantId, mediator.id, tenant.timeZone, spans);
 
   const at = o.now.toISOString();

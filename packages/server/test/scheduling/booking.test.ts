@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import type { AppRouter } from '@ponte/server';
 import { databaseKinds } from '../helpers/databases.js';
-import { createOtherTenant, OTHER_PASSWORD } from '../helpers/fixtures.js';
+import { countRows, createOtherTenant, OTHER_PASSWORD } from '../helpers/fixtures.js';
 import { romeWinter, schedulingFixture, type SchedulingFixture } from '../helpers/scheduling.js';
 import { startServerProcess } from '../helpers/server-process.js';
 import { expectTrpcError, signIn, startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -209,6 +209,13 @@ for (const kind of await databaseKinds()) {
         assert.equal(ok.appointments[0]!.organisationId, fx.orgs.servizi);
         const outside = await expectTrpcError(key.scheduling.book.mutate({ mediatorId, action: '2', start: romeWinter('2027-01-19', '10:00'), durationMinutes: 60, mode: 'video' }));
         assert.equal(outside.data?.code, 'CONFLICT');
+        // Inside her hours, but a Monday already gone: refused at the start field, nothing stored.
+        const before = await countRows(ts.server.database.db);
+        const past = await expectTrpcError(key.scheduling.book.mutate({ mediatorId, action: '2', start: romeWinter('2026-01-19', '15:00'), durationMinutes: 60, mode: 'video' }));
+        assert.equal(past.data?.code, 'BAD_REQUEST');
+        assert.match(past.message, /già passato/);
+        assert.ok((past.data as { fieldErrors?: Record<string, string> }).fieldErrors?.start);
+        assert.deepEqual(await countRows(ts.server.database.db), before);
         const otherOrg = await expectTrpcError(key.scheduling.book.mutate({ mediatorId, organisationId: fx.orgs.manzoni, action: '1', start: romeWinter('2027-01-19', '16:00'), durationMinutes: 60, mode: 'video' }));
         assert.equal(otherOrg.data?.code, 'FORBIDDEN');
         const forced = await expectTrpcError(key.scheduling.book.mutate({ mediatorId, action: '2', start: romeWinter('2027-01-19', '16:00'), durationMinutes: 60, mode: 'video', override: true, overrideReason: 'x' }));

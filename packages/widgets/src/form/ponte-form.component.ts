@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   isSectionVisible,
+  mediatorReportForm,
   visibleFields,
   type FieldErrors,
   type FormDefinition,
@@ -9,7 +10,7 @@ import {
   type SectionDefinition,
   type validateSubmission,
 } from '@ponte/forms';
-import { describeError, newIdempotencyKey, type PonteErrorDescription, type Receipt } from '@ponte/sdk';
+import { describeError, newIdempotencyKey, type PonteErrorDescription } from '@ponte/sdk';
 import { copyText } from '../internal/copy-text.js';
 import { DraftStore, type Draft } from '../internal/draft-store.js';
 import { emit } from '../internal/events.js';
@@ -21,7 +22,7 @@ import type { FieldHost } from './field-host.js';
 import { anchorOf, getPath, idFor, setPath, topFields, topKey, visibleData } from './form-paths.js';
 import { styles } from './ponte-form.styles.js';
 import { renderField } from './render-field.js';
-import { renderReceipt, renderReview } from './render-review.js';
+import { renderReceipt, renderReview, type Sent } from './render-review.js';
 
 type Phase = 'loading' | 'failed' | 'offer' | 'fill' | 'review' | 'receipt';
 interface Organisation {
@@ -51,7 +52,7 @@ const SUGGEST: Record<string, (org: Organisation) => string[] | undefined> = {
  * @summary A Ponte form, fetched from the server by id and rendered step by step.
  *
  * @event ponte-submit - Before sending; cancelable. `detail`: `{ formId, version, data }`.
- * @event ponte-submitted - The server stored the form. `detail`: the receipt `{ protocol, trackingCode, status, submittedAt }`.
+ * @event ponte-submitted - The server stored the form. `detail`: the receipt `{ protocol, trackingCode, status, submittedAt }`; with `appointment-id`, the filed report `{ id, status, filedAt, … }`.
  * @event ponte-error - A send failed. `detail`: `describeError()` output `{ message, fieldErrors, code, httpStatus }`.
  *
  * @csspart form - The native form element.
@@ -91,6 +92,7 @@ export class PonteForm extends LitElement {
     formVersion: { attribute: 'form-version', type: Number },
     token: { attribute: false },
     organisationId: { attribute: false },
+    appointmentId: { attribute: 'appointment-id' },
     ...Object.fromEntries(
       ['phase', 'def', 'data', 'step', 'sending', 'errorSummary', 'sendError', 'receipt', 'organisation', 'liveMessage', 'copyMessage'].map((name) => [
         name,
@@ -113,6 +115,12 @@ export class PonteForm extends LitElement {
   token?: string;
   /** staff only: the organisation the form is sent for (a mediator's report for a school) */
   organisationId?: string;
+  /**
+   * A mediator's report (A.2, A.4) of one of their appointments: filed
+   * against it (reports.file) rather than sent as a submission, and drawn
+   * without the countersignature, which the requester adds later.
+   */
+  appointmentId?: string;
 
   private phase: Phase = 'loading';
   private def: FormDefinition | undefined;
@@ -121,7 +129,7 @@ export class PonteForm extends LitElement {
   private sending = false;
   private errorSummary: [string, string][] = [];
   private sendError: PonteErrorDescription | undefined;
-  private receipt: Receipt | undefined;
+  private receipt: Sent | undefined;
   private organisation: Organisation | null = null;
   private liveMessage = '';
   private copyMessage = '';
@@ -192,7 +200,7 @@ export class PonteForm extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const sources = ['formId', 'api', 'publishableKey', 'formVersion', 'token', 'organisationId'] as const;
+    const sources = ['formId', 'api', 'publishableKey', 'formVersion', 'token', 'organisationId', 'appointmentId'] as const;
     if (sources.some((key) => changed.has(key))) void this.#load();
   }
 
@@ -240,9 +248,9 @@ export class PonteForm extends LitElement {
         this.#loadOrganisation().catch(() => null),
       ]);
       if (load !== this.#loads) return;
-      this.def = def;
+      this.def = this.appointmentId ? mediatorReportForm(def) : def;
       this.organisation = organisation;
-      const owner = this.publishableKey ?? this.organisationId ?? organisation?.id ?? 'staff';
+      const owner = this.appointmentId ?? this.publishableKey ?? this.organisationId ?? organisation?.id ?? 'staff';
       this.#draft = new DraftStore(
         DraftStore.keyFor(def.id, def.version, owner),
         def.specialCategory ? () => sessionStorage : () => localStorage,
@@ -454,14 +462,18 @@ export class PonteForm extends LitElement {
     this.sendError = undefined;
     this.errorSummary = [];
     try {
-      const receipt = await this.#clients.client.submissions.submit.mutate({
-        formId: def.id,
-        version: def.version,
-        data,
-        idempotencyKey: this.#idempotencyKey,
-        website: this.#honeypot,
-        ...(this.token && this.organisationId ? { organisationId: this.organisationId } : {}),
-      });
+      const client = this.#clients.client;
+      // A report filed twice answers CONFLICT (one per appointment): no idempotency key needed.
+      const receipt = this.appointmentId
+        ? await client.reports.file.mutate({ appointmentId: this.appointmentId, data, version: def.version })
+        : await client.submissions.submit.mutate({
+            formId: def.id,
+            version: def.version,
+            data,
+            idempotencyKey: this.#idempotencyKey,
+            website: this.#honeypot,
+            ...(this.token && this.organisationId ? { organisationId: this.organisationId } : {}),
+          });
       this.#draft?.clear();
       this.receipt = receipt;
       this.phase = 'receipt';
@@ -485,7 +497,7 @@ export class PonteForm extends LitElement {
   }
 
   async #copyCode(): Promise<void> {
-    if (!this.receipt || !this.shadowRoot) return;
+    if (!this.receipt || !('trackingCode' in this.receipt) || !this.shadowRoot) return;
     const copied = await copyText(this.receipt.trackingCode, this.shadowRoot);
     this.copyMessage = ui(copied ? 'copied' : 'copyFailed', this.#locale);
   }

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldDefinition, Locale, SectionDefinition } from '@ponte/forms';
-import type { Receipt } from '@ponte/sdk';
+import type { PonteOutputs, Receipt } from '@ponte/sdk';
 import { formatDate } from '../internal/locale.js';
 import { t, ui } from '../internal/ui-messages.js';
 import { displayValue } from './display-value.js';
@@ -60,20 +60,24 @@ function entry(field: FieldDefinition, path: string, r: ReviewInput): TemplateRe
   </div>`;
 }
 
+/** What the server answers a sent form: a submission's receipt, or a mediator's filed report. */
+export type Sent = Receipt | PonteOutputs['reports']['file'];
+
 export interface ReceiptInput {
-  receipt: Receipt;
+  receipt: Sent;
   locale: Locale;
   copyMessage: string;
   copy: () => void;
   reset: () => void;
 }
 
-/** after sending: protocol number and tracking code, with a copy button */
+/** after sending: protocol number and tracking code, with a copy button; a filed report has neither */
 export function renderReceipt({ receipt, locale, copyMessage, copy, reset }: ReceiptInput): TemplateResult {
+  const filed = 'filedAt' in receipt;
   return html`<section class="receipt" part="receipt" aria-labelledby="step-heading">
     <h2 id="step-heading" tabindex="-1">${ui('receiptHeading', locale)}</h2>
-    <p>${t('ui.submitted', locale)} ${formatDate(receipt.submittedAt, locale, true)}</p>
-    <dl class="values">
+    <p>${t('ui.submitted', locale)} ${formatDate(filed ? receipt.filedAt : receipt.submittedAt, locale, true)}</p>
+    ${filed ? nothing : html`<dl class="values">
       <dt>${t('ui.protocolNumber', locale)}</dt>
       <dd>${receipt.protocol}</dd>
       <dt>${t('ui.trackingCode', locale)}</dt>
@@ -84,6 +88,6 @@ export function renderReceipt({ receipt, locale, copyMessage, copy, reset }: Rec
       <button type="button" part="submit" @click=${copy}>${ui('copyCode', locale)}</button>
       <button type="button" class="secondary" @click=${reset}>${ui('newForm', locale)}</button>
     </div>
-    <p class="copy-status" role="status">${copyMessage}</p>
+    <p class="copy-status" role="status">${copyMessage}</p>`}
   </section>`;
 }

@@ -1,6 +1,11 @@
 /// <reference types="mocha" />
 import './ponte-school-report.js';
-import { runFormWidgetSuite } from '../internal/testing/form-widget-suite.js';
+import { expect, fixture } from '@open-wc/testing';
+import { countersignSection, SAMPLE_SUBMISSIONS, type FormDefinition } from '@ponte/forms';
+import { createPonteClient } from '@ponte/sdk';
+import { fillByKeyboard } from '../internal/testing/fill-by-keyboard.js';
+import { runFormWidgetSuite, signIn } from '../internal/testing/form-widget-suite.js';
+import { focusedIn, press, tabToSubmit, until } from '../internal/testing/keyboard.js';
 import { ponteTest } from '../internal/testing/ponte-test.js';
 
 describe('<ponte-school-report>', () => {
@@ -9,5 +14,73 @@ describe('<ponte-school-report>', () => {
     formId: 'school-report',
     sender: { staff: { email: 'amina.elidrissi@demo.ponte.test', forKey: ponteTest().keys.school }, reader: 'coordinatrice@demo.ponte.test' },
     firstRequired: 'sessionDate',
+  });
+
+  describe('with appointment-id', () => {
+    const ROME = 'Europe/Rome';
+    const romeDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: ROME }).format(d);
+    const romeTime = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: ROME, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+
+    /** A meeting of Amina's at the Manzoni school that began yesterday: coordinators may record one already held. */
+    async function heldAppointment() {
+      const { api, keys } = ponteTest();
+      const coordinator = (await signIn('coordinatrice@demo.ponte.test')).client;
+      const school = await createPonteClient({ url: api, publishableKey: keys.school }).organisations.current.query();
+      const amina = (await coordinator.mediators.list.query({})).find((m) => m.displayName.includes('Amina'))!;
+      let start = new Date(Math.floor((Date.now() - 26 * 3_600_000) / 3_600_000) * 3_600_000);
+      // Not across midnight in Rome: the report's end time must follow its start on the same day.
+      if (romeTime(start).startsWith('23')) start = new Date(start.getTime() - 3_600_000);
+      const booked = await coordinator.scheduling.book.mutate({
+        mediatorId: amina.id,
+        organisationId: school!.id,
+        action: '1',
+        start: start.toISOString(),
+        durationMinutes: 60,
+        mode: 'video',
+      });
+      return { id: booked.appointments[0]!.id, start, end: new Date(start.getTime() + 60 * 60_000) };
+    }
+
+    it('files the report of the mediator’s own appointment, without the countersignature', async function () {
+      this.timeout(120_000);
+      const appointment = await heldAppointment();
+      const { token, client } = await signIn('amina.elidrissi@demo.ponte.test');
+      const host = document.createElement('ponte-school-report') as HTMLElement & { token?: string };
+      host.setAttribute('api', ponteTest().api);
+      host.setAttribute('appointment-id', appointment.id);
+      host.token = token;
+      const el = await fixture<HTMLElement>(host);
+      await until(() => el.shadowRoot?.querySelector('form'), 'the form to load');
+
+      const full = (await createPonteClient({ url: ponteTest().api }).forms.get.query({ id: 'school-report' })) as FormDefinition;
+      const countersign = countersignSection(full)!;
+      const def = { ...full, sections: full.sections.filter((s) => s !== countersign.section) };
+      const steps = [...el.shadowRoot!.querySelectorAll('[part~="steps"] li')].map((li) => li.textContent!.trim());
+      expect(steps.join(' | ')).to.not.contain(countersign.section.title.it);
+
+      const sample = {
+        ...structuredClone(SAMPLE_SUBMISSIONS['school-report']),
+        sessionDate: romeDate(appointment.start),
+        startTime: romeTime(appointment.start),
+        endTime: romeTime(appointment.end),
+      } as Record<string, unknown>;
+      await fillByKeyboard(el, def, sample);
+      await until(() => el.shadowRoot?.querySelector('.review'), 'the summary step');
+      expect(el.shadowRoot!.querySelector('.review')!.textContent).to.not.contain(countersign.section.title.it);
+
+      const submitted = new Promise<CustomEvent>((resolve) => el.addEventListener('ponte-submitted', (e) => resolve(e as CustomEvent)));
+      await tabToSubmit(el);
+      await press('Enter');
+      const filed = (await submitted).detail as { id: string; appointmentId: string; status: string };
+      expect(filed.appointmentId).to.equal(appointment.id);
+      expect(filed.status).to.equal('filed');
+      await until(() => focusedIn(el)?.id === 'step-heading', 'focus on the receipt heading');
+      await expect(el).to.be.accessible();
+
+      const stored = await client.reports.get.query({ id: filed.id });
+      expect(stored.deliveredMinutes).to.equal(60);
+      expect((stored.data as Record<string, unknown>).description).to.equal(sample.description);
+      expect(stored.data).to.not.have.property(countersign.signature);
+    });
   });
 });
