@@ -382,24 +382,37 @@ export async function onBooked(
 ): Promise<void> {
   await repo.lockRequest(trx, who.tenantId, b.submissionId);
   const r = await checkBookable(trx, who, b);
-  if (r.authorisedMinutes !== null) {
-    // NOTE: the new rows are written already, so they are in the sum; cancelled ones count for nothing here,
-    // even a late cancellation's minimum billable time (that is the organisation's budget's, not the request's).
-    const booked = await repo.liveBilledMinutesOf(trx, r.tenantId, r.id);
-    if (booked > r.authorisedMinutes) {
-      const params = { protocol: r.protocol, authorised: hoursText(r.authorisedMinutes), booked: hoursText(booked - b.minutes), needed: hoursText(b.minutes) };
-      if (!b.override) throw new DomainError('PRECONDITION_FAILED', 'requestHoursExceeded', params);
-      await recordAudit(trx, {
-        tenantId: r.tenantId,
-        actor: actorOf(who),
-        action: 'request.hours_override',
-        subject: { type: 'submission', id: r.id },
-        details: { reason: b.override.reason, hoursAuthorised: r.authorisedMinutes / 60, hoursBooked: booked / 60 },
-        at,
-      });
-    }
-  }
+  await withinHoursAuthorised(trx, who, r, b.minutes, b.override, at);
   await followAppointments(trx, who, who.tenantId, b.submissionId, at, 'appointment.booked');
+}
+
+/** In a reschedule's transaction that makes an appointment longer: it stays within its request's hours authorised. */
+export async function onLengthened(trx: DbOrTx, who: Submitter, a: { tenantId: string; submissionId: string }, addedMinutes: number, at: string): Promise<void> {
+  await repo.lockRequest(trx, a.tenantId, a.submissionId);
+  const r = await repo.findRequest(trx, a.tenantId, a.submissionId);
+  if (r) await withinHoursAuthorised(trx, who, r, addedMinutes, undefined, at);
+}
+
+/**
+ * A request's live appointments (written already, so in the sum) stay within
+ * its hours authorised, unless a coordinator overrides (audited). Cancelled
+ * ones count for nothing here, even a late cancellation's minimum billable
+ * time (that is the organisation's budget's, not the request's).
+ */
+async function withinHoursAuthorised(trx: DbOrTx, who: Submitter, r: RequestRow, addedMinutes: number, override: { reason: string } | undefined, at: string): Promise<void> {
+  if (r.authorisedMinutes === null) return;
+  const booked = await repo.liveBilledMinutesOf(trx, r.tenantId, r.id);
+  if (booked <= r.authorisedMinutes) return;
+  const params = { protocol: r.protocol, authorised: hoursText(r.authorisedMinutes), booked: hoursText(booked - addedMinutes), needed: hoursText(addedMinutes) };
+  if (!override) throw new DomainError('PRECONDITION_FAILED', 'requestHoursExceeded', params);
+  await recordAudit(trx, {
+    tenantId: r.tenantId,
+    actor: actorOf(who),
+    action: 'request.hours_override',
+    subject: { type: 'submission', id: r.id },
+    details: { reason: override.reason, hoursAuthorised: r.authorisedMinutes / 60, hoursBooked: booked / 60 },
+    at,
+  });
 }
 
 /** In an appointment's cancellation: the last one cancelled takes its request back to approved. */

@@ -24,7 +24,7 @@ import { findSettings, type SchedulingSettings } from './settings.repository.js'
 import { ZoneCalendar } from './zone-calendar.js';
 import { cancelledAppointment } from './cancellation.js';
 import { clinicianBooksARequest, isClinician, servesConsultation } from './consultations.js';
-import { checkBookable, onAppointmentCancelled, onBooked, onOutcome } from '../requests/request.service.js';
+import { checkBookable, onAppointmentCancelled, onBooked, onLengthened, onOutcome } from '../requests/request.service.js';
 
 export interface BookInput {
   mediatorId: string;
@@ -323,6 +323,9 @@ export async function reschedule(
     inserts: [],
     updates: [moved],
     budgetUnchanged: moved.schoolYear === a.schoolYear && moved.billedMinutes <= a.billedMinutes,
+    ...(a.submissionId && moved.billedMinutes > a.billedMinutes
+      ? { alsoInTransaction: (trx) => onLengthened(trx, user, { tenantId: a.tenantId, submissionId: a.submissionId! }, moved.billedMinutes - a.billedMinutes, moved.updatedAt) }
+      : {}),
     auditAction: 'appointment.rescheduled',
     auditDetails: { from: { startsAt: a.startsAt, endsAt: a.endsAt } },
   });

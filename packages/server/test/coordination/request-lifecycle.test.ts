@@ -518,6 +518,20 @@ for (const kind of await databaseKinds()) {
         assert.equal(details.hoursBooked, 2);
       });
 
+      it('keeps a rescheduled appointment within the hours authorised when it grows longer', async () => {
+        const r = await approved(1.5);
+        const a = await book(r.id, fx.mediators.amina!, '2027-04-20T08:00:00Z');
+        const longer = await expectTrpcError(coordinator.scheduling.reschedule.mutate({ id: a.id, start: '2027-04-20T08:00:00Z', durationMinutes: 120 }));
+        assert.equal(longer.data?.code, 'PRECONDITION_FAILED');
+        assert.match(longer.message, new RegExp(`La richiesta ${r.protocol} ha 1,5 ore autorizzate: ne sono già prenotate 1 e questa prenotazione ne chiede 1\\.`));
+        const stored = await db().selectFrom('appointments').select(['starts_at', 'ends_at', 'sequence']).where('id', '=', a.id).executeTakeFirstOrThrow();
+        assert.equal(Date.parse(String(stored.ends_at)) - Date.parse(String(stored.starts_at)), 60 * 60_000);
+        assert.equal(stored.sequence, a.sequence);
+        // Moved, or made longer within the hours: accepted.
+        const moved = await coordinator.scheduling.reschedule.mutate({ id: a.id, start: '2027-04-21T08:00:00Z', durationMinutes: 90 });
+        assert.equal(moved.endsAt, '2027-04-21T09:30:00.000Z');
+      });
+
       it('books a request under the AZIONE of its form only', async () => {
         const r = await approved(4);
         const wrong = await expectTrpcError(book(r.id, fx.mediators.amina!, '2027-04-15T08:00:00Z', fx.orgs.manzoni, '2'));
