@@ -5,7 +5,7 @@ export { createCallerFactory } from './trpc/trpc.js';
 export { createContextInner, type Context } from './trpc/context.js';
 export { loadConfig, type ServerConfig, type RateLimits } from './config.js';
 export { openDatabase, isPostgresUrl, type DatabaseHandle, type DialectName } from './db/connect.js';
-export { migrateToLatest } from './db/migrate.js';
+export { migrateTo, migrateToLatest } from './db/migrate.js';
 export { buildApp } from './http/app.js';
 export { startServer, type RunningServer } from './server.js';
 export { seedDemo, type DemoSummary } from './seed/seed-demo.js';

@@ -42,6 +42,7 @@ export async function servedBefore(
     .where('status', '<>', 'cancelled')
     .where((eb) => eb.or([eb('organisation_id', '=', ref.organisationId), eb('submission_id', '=', ref.requestId)]))
     .groupBy('mediator_id')
+    .$narrowType<{ mediator_id: string }>()
     .execute();
   for (const r of rows) out.set(r.mediator_id, { appointments: toInt(r.appointments), sameCase: toInt(r.same_case) });
   return out;
@@ -63,6 +64,7 @@ export async function minutesBooked(db: DbOrTx, tenantId: string, mediatorIds: s
     .where('status', '<>', 'cancelled')
     .where('starts_at', '>=', from)
     .where('starts_at', '<', to)
+    .$narrowType<{ mediator_id: string }>()
     .execute();
   for (const r of rows) {
     out.set(r.mediator_id, (out.get(r.mediator_id) ?? 0) + Math.round((toMillis(r.ends_at) - toMillis(r.starts_at)) / 60_000));

@@ -235,7 +235,8 @@ export type PlanAction = '1' | '2' | '4';
 export interface AppointmentTable {
   id: string;
   tenant_id: string;
-  mediator_id: string;
+  /** null: a consultation (A.5) the clinicians hold without a mediator (migration 0005). */
+  mediator_id: string | null;
   organisation_id: string;
   submission_id: string | null;
   series_id: string | null;

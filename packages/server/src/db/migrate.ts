@@ -1,8 +1,9 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_scheduling.js';
 import * as m0003 from './migrations/0003_request_lifecycle.js';
 import * as m0004 from './migrations/0004_booking_keys.js';
+import * as m0005 from './migrations/0005_consultations_without_mediator.js';
 
 /**
  * Migrations are listed here rather than read from a folder so that they
@@ -14,13 +15,22 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_scheduling': m0002,
   '0003_request_lifecycle': m0003,
   '0004_booking_keys': m0004,
+  '0005_consultations_without_mediator': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider });
-  const { error, results } = await migrator.migrateToLatest();
+  await migrate(db, (migrator) => migrator.migrateToLatest());
+}
+
+/** Migrates up or down to the named migration: an operator rolling a release back, and the upgrade tests. */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+  await migrate(db, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate(db: Kysely<any>, step: (migrator: Migrator) => Promise<MigrationResultSet>): Promise<void> {
+  const { error, results } = await step(new Migrator({ db, provider }));
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });

@@ -16,6 +16,10 @@ export const SCHEDULING_MESSAGES = {
     it: 'Indica il mediatore (mediatorId).',
     en: 'Say which mediator (mediatorId).',
   },
+  seriesNeedsMediator: {
+    it: 'Una consulenza senza mediatore si prenota un incontro alla volta.',
+    en: 'A consultation without a mediator is booked one meeting at a time.',
+  },
   ownAvailabilityOnly: {
     it: 'Un mediatore può modificare solo la propria disponibilità.',
     en: 'A mediator can only change their own availability.',

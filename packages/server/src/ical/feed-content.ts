@@ -13,7 +13,8 @@ function eventQuery(db: Db, tenantId: string) {
   return db
     .selectFrom('appointments as a')
     .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
-    .innerJoin('mediators as m', 'm.id', 'a.mediator_id')
+    // left: a consultation the clinicians hold without a mediator has none.
+    .leftJoin('mediators as m', 'm.id', 'a.mediator_id')
     .select([
       'a.id',
       'a.starts_at',

@@ -11,7 +11,8 @@ import type { AppointmentMode } from '../db/database.js';
 export interface FeedEvent {
   id: string;
   organisationName: string;
-  mediatorName: string;
+  /** null: a consultation held by the clinicians without a mediator */
+  mediatorName: string | null;
   startsAt: string;
   endsAt: string;
   mode: AppointmentMode;
@@ -53,7 +54,7 @@ export function buildCalendar(input: { name: string; zone: string; host: string;
       timezone: input.zone,
       summary: summaryOf(e),
       location: e.mode === 'in_person' ? e.place : null,
-      description: `Mediatore/mediatrice: ${e.mediatorName}`,
+      description: e.mediatorName ? `Mediatore/mediatrice: ${e.mediatorName}` : 'Senza mediatore',
       status: e.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }

@@ -303,7 +303,9 @@ function statusFromAppointments(appointments: Awaited<ReturnType<typeof repo.app
   const live = appointments.filter((a) => a.status !== 'cancelled');
   if (live.length === 0) return 'approved';
   if (live.some((a) => a.status === 'scheduled')) return 'scheduled';
-  if (live.every((a) => a.report)) return live.every((a) => a.report!.status === 'countersigned') ? 'closed' : 'reported';
+  // Reports are the mediators': a consultation held without one has none to wait for.
+  const due = live.filter((a) => a.mediatorId !== null);
+  if (due.every((a) => a.report)) return due.every((a) => a.report!.status === 'countersigned') ? 'closed' : 'reported';
   return live.some((a) => a.status === 'held') ? 'held' : 'not_held';
 }
 

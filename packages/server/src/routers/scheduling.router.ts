@@ -45,7 +45,8 @@ export const schedulingRouter = router({
   book: submitterProcedure
     .input(
       z.strictObject({
-        mediatorId: idInput,
+        // null: a consultation (A.5) the clinicians hold without a mediator.
+        mediatorId: idInput.nullable(),
         organisationId: idInput.optional(),
         submissionId: idInput.optional(),
         action: actionInput,
@@ -84,8 +85,8 @@ export const schedulingRouter = router({
     .input(z.strictObject({ id: idInput, reason: plainText(500).optional() }))
     .mutation(({ ctx, input }) => appointments.cancel(ctx.db, ctx.user, input, { dialect: ctx.dialect, locale: ctx.locale, now: ctx.now() })),
 
-  /** Held or not held, once it has started: coordinators, or the mediator of it. */
-  setOutcome: roleProcedure('coordinator', 'admin', 'mediator')
+  /** Held or not held, once it has started: coordinators, the mediator of it, or clinicians for a consultation. */
+  setOutcome: roleProcedure('coordinator', 'admin', 'mediator', 'clinician')
     .input(z.strictObject({ id: idInput, outcome: z.enum(['held', 'not_held']) }))
     .mutation(({ ctx, input }) => appointments.setOutcome(ctx.db, ctx.user, input, { dialect: ctx.dialect, locale: ctx.locale, now: ctx.now() })),
 

@@ -6,7 +6,8 @@ import { toIso, toIsoOrNull } from '../db/values.js';
 export interface Appointment {
   id: string;
   tenantId: string;
-  mediatorId: string;
+  /** null: a consultation the clinicians hold without a mediator */
+  mediatorId: string | null;
   organisationId: string;
   submissionId: string | null;
   seriesId: string | null;
@@ -125,7 +126,7 @@ export async function findAppointment(db: DbOrTx, tenantId: string, id: string):
 
 export interface Slot {
   tenantId: string;
-  mediatorId: string;
+  mediatorId: string | null;
   startsAt: string;
   endsAt: string;
   bufferUntil: string;
@@ -141,6 +142,8 @@ export interface Slot {
  * behind a 23P01.
  */
 export async function findClash(db: DbOrTx, slot: Slot, excludeId?: string): Promise<Appointment | undefined> {
+  // Without a mediator (a consultation of the clinicians), nobody's time is taken.
+  if (slot.mediatorId === null) return undefined;
   let q = db
     .selectFrom('appointments')
     .selectAll()
@@ -201,6 +204,7 @@ export async function busyOf(db: DbOrTx, tenantId: string, mediatorIds: string[]
     .where('starts_at', '<', to)
     .where('buffer_until', '>', from)
     .where('status', '<>', 'cancelled')
+    .$narrowType<{ mediator_id: string }>()
     .execute();
 }
 

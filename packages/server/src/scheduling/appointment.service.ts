@@ -27,7 +27,8 @@ import { clinicianBooksARequest, isClinician, servesConsultation } from './consu
 import { checkBookable, onAppointmentCancelled, onBooked, onLengthened, onOutcome } from '../requests/request.service.js';
 
 export interface BookInput {
-  mediatorId: string;
+  /** null: a consultation (A.5) the clinicians hold without a mediator */
+  mediatorId: string | null;
   organisationId?: string | undefined;
   submissionId?: string | undefined;
   action: PlanAction;
@@ -148,13 +149,29 @@ export async function book(db: Db, who: Submitter, input: BookInput, o: Options)
   }
 }
 
+/**
+ * The mediator a booking takes, active; null for a consultation the
+ * clinicians hold without one (issue 5 item 4): an A.5 of theirs
+ * (checkBookable holds them to it), one meeting at a time, as a series row
+ * belongs to a mediator.
+ */
+async function bookedMediator(db: Db, who: Submitter, input: BookInput) {
+  if (input.mediatorId === null) {
+    if (!isClinician(who) || !input.submissionId) throw new DomainError('BAD_REQUEST', 'mediatorRequired', {}, 'mediatorId');
+    if (input.series) throw new DomainError('BAD_REQUEST', 'seriesNeedsMediator', {}, 'series');
+    return null;
+  }
+  const mediator = await findMediator(db, who.tenantId, input.mediatorId);
+  if (!mediator) throw new DomainError('NOT_FOUND', 'mediatorNotFound');
+  if (!mediator.active) throw new DomainError('CONFLICT', 'mediatorInactive', {}, 'mediatorId');
+  return mediator;
+}
+
 async function bookAnew(db: Db, who: Submitter, input: BookInput, organisationId: string, o: Options, keyed: { key: string; requestHash: string } | undefined) {
   const override = overrideOf(who, input);
   const organisation = await findOrganisation(db, who.tenantId, organisationId);
   if (!organisation) throw new DomainError('NOT_FOUND', 'organisationUnknown');
-  const mediator = await findMediator(db, who.tenantId, input.mediatorId);
-  if (!mediator) throw new DomainError('NOT_FOUND', 'mediatorNotFound');
-  if (!mediator.active) throw new DomainError('CONFLICT', 'mediatorInactive', {}, 'mediatorId');
+  const mediator = await bookedMediator(db, who, input);
   // NOTE: a request is booked once approved (requests/lifecycle.ts); the booking moves it to scheduled.
   const submissionId = input.submissionId;
   if (submissionId) await checkBookable(db, who, { organisationId, submissionId, action: input.action });
@@ -169,14 +186,14 @@ async function bookAnew(db: Db, who: Submitter, input: BookInput, organisationId
   // already held, such as an urgent one arranged by phone; keys and referents book ahead only.
   const recordsHeld = isCoordinator(who) || isClinician(who);
   if (!recordsHeld && spans[0]!.start.getTime() < o.now.getTime()) throw new DomainError('BAD_REQUEST', 'startInPast', {}, 'start');
-  if (!isCoordinator(who)) await checkAvailability(db, who.tenantId, mediator.id, tenant.timeZone, spans);
+  if (!isCoordinator(who) && mediator) await checkAvailability(db, who.tenantId, mediator.id, tenant.timeZone, spans);
 
   const at = o.now.toISOString();
   const seriesId = spans.length > 1 ? newId() : null;
   const rows: Appointment[] = spans.map(({ start, end }) => ({
     id: newId(),
     tenantId: who.tenantId,
-    mediatorId: mediator.id,
+    mediatorId: mediator?.id ?? null,
     organisationId,
     submissionId: input.submissionId ?? null,
     seriesId,
@@ -191,7 +208,8 @@ async function bookAnew(db: Db, who: Submitter, input: BookInput, organisationId
     caseCode: (input.caseCode ?? '').trim(),
     status: 'scheduled',
     sequence: 0,
-    billedMinutes: billed(input.durationMinutes, settings),
+    // The budgets count mediators' hours: a consultation without one uses none.
+    billedMinutes: mediator ? billed(input.durationMinutes, settings) : 0,
     cancelledAt: null,
     cancellation: null,
     createdAt: at,
@@ -200,7 +218,7 @@ async function bookAnew(db: Db, who: Submitter, input: BookInput, organisationId
   await commitAppointments(db, o.dialect, who, tenant.timeZone, o.locale, {
     inserts: rows,
     updates: [],
-    ...(seriesId ? { series: { id: seriesId, tenantId: who.tenantId, mediatorId: mediator.id, organisationId, createdAt: at } } : {}),
+    ...(seriesId && mediator ? { series: { id: seriesId, tenantId: who.tenantId, mediatorId: mediator.id, organisationId, createdAt: at } } : {}),
     override,
     auditAction: 'appointment.booked',
     auditDetails: seriesId ? { seriesId } : {},
@@ -366,7 +384,8 @@ export async function cancel(db: Db, user: StaffUser, input: { id: string; reaso
 /** Records whether the meeting took place: coordinators, or the mediator who held it. */
 export async function setOutcome(db: Db, user: StaffUser, input: { id: string; outcome: 'held' | 'not_held' }, o: Options) {
   const a = await visible(db, user, input.id);
-  if (!isCoordinator(user) && user.role !== 'mediator') throw new DomainError('FORBIDDEN', 'forbiddenRole');
+  // visible() holds a mediator to their own and a clinician to consultations.
+  if (!isCoordinator(user) && user.role !== 'mediator' && user.role !== 'clinician') throw new DomainError('FORBIDDEN', 'forbiddenRole');
   if (a.status === 'cancelled') throw new DomainError('CONFLICT', 'appointmentNotChangeable');
   if (Date.parse(a.startsAt) > o.now.getTime()) throw new DomainError('CONFLICT', 'outcomeTooEarly');
   const at = o.now.toISOString();

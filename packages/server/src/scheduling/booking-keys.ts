@@ -10,7 +10,7 @@ import { toAppointment, type Appointment } from './appointment.repository.js';
 
 export interface BookingIntent {
   organisationId: string;
-  mediatorId: string;
+  mediatorId: string | null;
   submissionId?: string | undefined;
   action: string;
   start: string;

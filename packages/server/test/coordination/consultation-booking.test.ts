@@ -140,6 +140,42 @@ for (const kind of await databaseKinds()) {
       assert.equal((await clinician.requests.get.query({ id: r.id })).status, 'approved', 'the last appointment cancelled takes it back');
     });
 
+    it('a clinician holds a consultation without a mediator: nobody’s time or hours, no report to wait for', async () => {
+      const r = await approvedA5();
+      // A Saturday evening, outside every mediator's availability, and a time already past: recorded afterwards.
+      const alone = { ...consultation(r.id, '2026-11-21', '18:00'), mediatorId: null, caseCode: 'EC-102' };
+      const series = await expectTrpcError(clinician.scheduling.book.mutate({ ...alone, series: { weeklyCount: 3 } }));
+      assert.equal(series.data?.code, 'BAD_REQUEST');
+      assert.match(series.message, /senza mediatore si prenota un incontro alla volta/);
+      assert.ok((series.data as { fieldErrors?: Record<string, string> }).fieldErrors?.series);
+      const [a] = (await clinician.scheduling.book.mutate(alone)).appointments;
+      assert.ok(a);
+      assert.equal(a.mediatorId, null);
+      assert.equal(a.billedMinutes, 0, 'the budgets count mediators’ hours');
+      assert.equal((await clinician.requests.get.query({ id: r.id })).status, 'scheduled');
+
+      // Nobody else books without a mediator, and a mediator's time at that hour stays free.
+      const a1 = await approvedA1();
+      const school = { ...consultation(a1.id, '2026-11-21', '18:00'), organisationId: fx.orgs.manzoni, action: '1' as const, mediatorId: null };
+      for (const client of [coordinator, ts.client({ key: 'pk_demo_manzoni' })]) {
+        const e = await expectTrpcError(client.scheduling.book.mutate(school));
+        assert.equal(e.data?.code, 'BAD_REQUEST');
+        assert.ok((e.data as { fieldErrors?: Record<string, string> }).fieldErrors?.mediatorId);
+      }
+      const same = await coordinator.scheduling.book.mutate({ ...school, mediatorId: fx.mediators.amina! });
+      assert.equal(same.appointments[0]!.startsAt, a.startsAt);
+
+      const file = await clinician.scheduling.calendarFile.query({ id: a.id });
+      assert.match(file.content, /DESCRIPTION:Senza mediatore/);
+      assert.equal((await coordinator.scheduling.get.query({ id: a.id })).mediatorId, null, 'coordinators see that it exists');
+
+      // The clinician records that it was held; reports are the mediators', so the request is done.
+      await clinician.scheduling.setOutcome.mutate({ id: a.id, outcome: 'held' });
+      const done = await clinician.requests.get.query({ id: r.id });
+      assert.equal(done.status, 'closed');
+      assert.equal(done.appointments[0]!.status, 'held');
+    });
+
     it('another tenant’s clinician finds none of it', async () => {
       const r = await approvedA5();
       const a = (await clinician.scheduling.book.mutate(consultation(r.id, '2027-02-08'))).appointments[0]!;
