@@ -17,7 +17,7 @@ import { stampSignatures } from '../submissions/signatures.js';
 import { findOrganisation, findTenant } from '../tenancy/organisation.repository.js';
 import { DomainError } from '../trpc/errors.js';
 import { findReport, findReportOfAppointment, insertReport, listReports, saveReport, type Report } from './report.repository.js';
-import { auditReportRead, reportAccess, reportListScope } from './visibility.js';
+import { auditReportRead, countersignAccess, reportAccess, reportListScope } from './visibility.js';
 
 /*
  * Reports (A.2 schools, A.4 services): one per appointment, filed by the
@@ -276,10 +276,10 @@ export async function correct(db: Db, user: StaffUser, input: { id: string; data
  * sent it, their read audited. The last countersign of a request closes it.
  */
 export async function countersign(db: Db, user: StaffUser, input: { id: string; rating?: number | undefined }, o: Options) {
-  if (user.role !== 'requester') throw new DomainError('FORBIDDEN', 'countersignByRequester');
   const r = await findReport(db, user.tenantId, input.id);
-  const access = r && r.organisationId === user.organisationId ? await reportAccess(db, user, r) : undefined;
-  if (!r || !access?.content) throw new DomainError('NOT_FOUND', 'reportNotFound');
+  const access = r && (await countersignAccess(db, user, r));
+  if (!r || access === undefined) throw new DomainError('NOT_FOUND', 'reportNotFound');
+  if (!access) throw new DomainError('FORBIDDEN', 'countersignByRequester');
   if (r.status === 'countersigned') throw new DomainError('CONFLICT', 'reportCountersigned');
   const def = getForm(r.formId, r.formVersion)!;
   const part = countersignPart(def);

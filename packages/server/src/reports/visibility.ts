@@ -43,6 +43,23 @@ export async function reportAccess(db: DbOrTx, user: StaffUser, r: Report): Prom
 }
 
 /**
+ * Whether the caller countersigns this report, with what they may see of it:
+ * a referent of the organisation that received the session, who may read it
+ * (of a consultation's, the one who sent the A.5). A consultation requested
+ * through a publishable key has no sender to confirm it: its clinicians, who
+ * alone read it, countersign instead. Undefined when the caller may not know
+ * the report exists; false when they see it but another countersigns.
+ */
+export async function countersignAccess(db: DbOrTx, user: StaffUser, r: Report): Promise<ReportAccess | false | undefined> {
+  const access = await reportAccess(db, user, r);
+  if (!access?.content) return access && false;
+  if (user.role === 'requester') return r.organisationId === user.organisationId && access;
+  if (user.role !== 'clinician' || !r.submissionId) return false;
+  const s = await findSubmission(db, r.tenantId, r.submissionId);
+  return s !== undefined && isSpecial(s) && s.submittedByUserId === null && access;
+}
+
+/**
  * Records a read of a report's special-category content as a read of the
  * request it serves, as submissions.get and matching do: an auditor asking
  * who read an A.5 finds every path in one place.

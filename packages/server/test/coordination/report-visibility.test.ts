@@ -99,9 +99,11 @@ for (const kind of await databaseKinds()) {
         assert.ok(listed && !('data' in listed));
       }
 
-      // Only the A.5's sender countersigns; their read is audited.
+      // Only the A.5's sender countersigns; their read is audited. Its clinicians read it but do not confirm for the sender.
       const foreign = await expectTrpcError(colleague.reports.countersign.mutate({ id: filed.id }));
       assert.equal(foreign.data?.code, 'NOT_FOUND');
+      const notTheirs = await expectTrpcError(clinician.reports.countersign.mutate({ id: filed.id }));
+      assert.equal(notTheirs.data?.code, 'FORBIDDEN');
       const signed = await sender.reports.countersign.mutate({ id: filed.id, rating: 4 });
       assert.equal(signed.status, 'countersigned');
       assert.equal((await reportReads(request.id)).length, 3);
@@ -112,14 +114,24 @@ for (const kind of await databaseKinds()) {
       assert.equal((await reportReads(request.id)).length, 3);
     });
 
-    it('a consultation sent through the service’s key: no referent sees its report', async () => {
-      const { appointment } = await kit.booked('rahim', { formId: 'ethnoclinical-request', approveAs: clinician });
+    it('a consultation sent through the service’s key: no referent sees its report; its clinicians countersign it', async () => {
+      const { request, appointment } = await kit.booked('rahim', { formId: 'ethnoclinical-request', approveAs: clinician });
       const filed = await rahim.reports.file.mutate({ appointmentId: appointment.id, data: kit.reportData(appointment) });
       for (const client of [sender, colleague]) {
         assert.equal((await expectTrpcError(client.reports.get.query({ id: filed.id }))).data?.code, 'NOT_FOUND');
+        assert.equal((await expectTrpcError(client.reports.countersign.mutate({ id: filed.id }))).data?.code, 'NOT_FOUND');
         assert.ok((await client.reports.list.query({})).every((r) => r.id !== filed.id));
       }
       assert.ok((await clinician.reports.get.query({ id: filed.id })).data);
+      for (const client of [coordinator, rahim]) assert.equal((await expectTrpcError(client.reports.countersign.mutate({ id: filed.id }))).data?.code, 'FORBIDDEN');
+
+      // Nobody sent it who could confirm it: the clinicians, who alone read it, do; audited as a read; the request closes.
+      const reads = (await reportReads(request.id)).length;
+      const signed = await clinician.reports.countersign.mutate({ id: filed.id, rating: 5 });
+      assert.equal(signed.status, 'countersigned');
+      assert.equal(signed.countersignedByUserId, await userId('clinica@demo.ponte.test'));
+      assert.equal((await reportReads(request.id)).length, reads + 1);
+      assert.equal((await clinician.requests.get.query({ id: request.id })).status, 'closed');
     });
 
     it('an A.3 report stays readable and countersignable by every referent of the service', async () => {
