@@ -19,6 +19,12 @@ export interface ServerConfig {
   sessionTtlMinutes: number;
   bodyLimitBytes: number;
   rateLimits: RateLimits;
+  /**
+   * A Redis (redis://…) where the rate-limit counters live, shared by every
+   * process of the Ambito (DESIGN §7); unset, each process counts alone,
+   * which is right for one process on SQLite.
+   */
+  rateLimitRedisUrl?: string;
   /** Whether to believe X-Forwarded-For: false, true, or the proxy addresses to trust. */
   trustProxy: boolean | string;
   /** Extra origins allowed to call the API (a console on another host). */
@@ -42,6 +48,7 @@ const EnvSchema = z.object({
   PONTE_RATE_PUBLIC_PER_MINUTE: int(120),
   PONTE_RATE_STAFF_PER_MINUTE: int(1200),
   PONTE_RATE_SIGNIN_PER_MINUTE: int(10),
+  PONTE_RATE_LIMIT_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL').optional(),
   PONTE_CORS_ORIGINS: z.string().default(''),
   PONTE_TRUST_PROXY: z.string().default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
@@ -69,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       staffPerMinute: e.PONTE_RATE_STAFF_PER_MINUTE,
       signInPerMinute: e.PONTE_RATE_SIGNIN_PER_MINUTE,
     },
+    rateLimitRedisUrl: e.PONTE_RATE_LIMIT_REDIS_URL,
     trustProxy: e.PONTE_TRUST_PROXY === 'true' ? true : e.PONTE_TRUST_PROXY === 'false' ? false : e.PONTE_TRUST_PROXY,
     extraCorsOrigins: e.PONTE_CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     logLevel: e.LOG_LEVEL,

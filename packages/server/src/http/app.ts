@@ -14,6 +14,7 @@ import { appRouter, type AppRouter } from '../routers/app.router.js';
 import { bearerToken, contextFactory, ownOrigins } from '../trpc/context.js';
 import { answerClientError } from './client-errors.js';
 import { liveTokenCache } from './live-token-cache.js';
+import { rateLimitStore } from './rate-limit-store.js';
 import { staticFiles } from './static.js';
 import { trpcErrorEnvelope } from './trpc-envelope.js';
 
@@ -82,6 +83,7 @@ export async function buildApp(config: ServerConfig, database: DatabaseHandle): 
 
   const isLiveToken = liveTokenCache(database.db);
   await app.register(rateLimit, {
+    ...rateLimitStore(app, config),
     timeWindow: 60_000,
     max: async (request: FastifyRequest) => {
       if (isSignIn(request)) return config.rateLimits.signInPerMinute;

@@ -1,0 +1,25 @@
+import type { RateLimitPluginOptions } from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import type { ServerConfig } from '../config.js';
+
+/**
+ * Where the rate-limit counters live (DESIGN §7). With a Redis configured,
+ * every process of the Ambito counts an address together, so adding a
+ * process does not multiply what one address may send; the counters are
+ * namespaced by the public URL, which the Ambito's processes share. Without
+ * one, @fastify/rate-limit counts in this process's memory: right for one
+ * process on SQLite.
+ *
+ * NOTE: should Redis be unreachable, requests go through uncounted (and the
+ * error is logged) rather than failing: schools must still reach the forms.
+ */
+export function rateLimitStore(app: FastifyInstance, config: ServerConfig): Pick<RateLimitPluginOptions, 'redis' | 'nameSpace' | 'skipOnError'> {
+  if (!config.rateLimitRedisUrl) return {};
+  const redis = new Redis(config.rateLimitRedisUrl, { connectTimeout: 2000, maxRetriesPerRequest: 1 });
+  redis.on('error', (error: Error) => app.log.warn({ err: error }, 'rate-limit store (Redis) unavailable'));
+  app.addHook('onClose', async () => {
+    await redis.quit().catch(() => redis.disconnect());
+  });
+  return { redis, nameSpace: `ponte-rate-limit:${config.publicUrl}:`, skipOnError: true };
+}
