@@ -30,9 +30,15 @@ import { SCHOOL_LEVELS } from './school-levels.js';
  * a field is required depends on its visibility, which only the whole
  * submission knows, so required-ness is checked by the form-level check.
  *
- * Built-in checks (length, bounds, enum, e-mail) are translated from zod's
- * issue codes; custom failures go through z.refine with `params.ponte`
- * naming the catalogue message.
+ * Every check is a rule() naming its catalogue message in `params.ponte`
+ * (translateIssues reads it), bounds and choices included.
+ * NOTE: zod's built-in checks (z.maxLength, z.gte, z.enum, z.email) would
+ * say the same through issue codes that translateIssues maps to the same
+ * messages, but each brings its own check class into the widget bundle:
+ * some 900 bytes gzip in all (issue 3, the library budget). The rules below
+ * keep their semantics: lengths in code points, inclusive bounds, zod's own
+ * e-mail pattern, and the same order of checks, so the first message of a
+ * field is the one it was.
  *
  * NOTE: z.custom() and z.int() mark their issues as aborting,
  * which would silence the form-level checks (zod 4 runs a check with `when`
@@ -41,35 +47,54 @@ import { SCHOOL_LEVELS } from './school-levels.js';
 
 export type AnySchema = z.ZodMiniType<unknown, unknown>;
 
-/** refine params carrying the catalogue key and its values to translateIssues */
-export function failWith(key: MessageKey, values?: Record<string, unknown>, path?: PropertyKey[]) {
-  return { params: { ponte: key, ...values }, ...(path ? { path } : {}) };
+/**
+ * A check that fails with the catalogue message `key` (and its values) when
+ * `ok` answers false. NOTE: a z.superRefine, as the form-level check is,
+ * rather than a z.refine, which would make each check a schema of its own
+ * and bring zod's custom schema class into the widget bundle as well (some
+ * 140 bytes gzip, issue 3) for the same issue.
+ */
+function rule<T>(ok: (value: T) => boolean, key: MessageKey, values?: Record<string, unknown>): z.core.$ZodCheck<T> {
+  return z.superRefine<T>((value, ctx) => {
+    if (!ok(value)) ctx.addIssue({ code: 'custom', message: key, params: { ponte: key, ...values } });
+  });
 }
 
-const printable = z.refine<string>((v) => !hasControlCharacters(v), failWith('error.controlCharacters'));
+const printable = rule<string>((v) => !hasControlCharacters(v), 'error.controlCharacters');
+
+/** a string's length as zod counts it: in code points, so an emoji is one character */
+const length = (v: string) => [...v].length;
+
+const atMostChars = (max: number) => rule<string>((v) => length(v) <= max, 'error.tooLong', { max });
 
 function boundedString(maxLength: number, minLength?: number) {
-  const checks: z.core.$ZodCheck<string>[] = [z.maxLength(maxLength), printable];
-  if (minLength !== undefined && minLength > 0) checks.push(z.minLength(minLength));
+  const checks: z.core.$ZodCheck<string>[] = [atMostChars(maxLength), printable];
+  if (minLength !== undefined && minLength > 0) {
+    checks.push(rule((v: string) => length(v) >= minLength, 'error.tooShort', { min: minLength }));
+  }
   return z.string().check(...checks);
 }
 
 function numberIn(min: number | undefined, max: number | undefined, integer: boolean) {
   const checks: z.core.$ZodCheck<number>[] = [];
-  if (integer) checks.push(z.refine((n: number) => Number.isSafeInteger(n), failWith('error.notInteger')));
-  if (min !== undefined) checks.push(z.gte(min));
-  if (max !== undefined) checks.push(z.lte(max));
+  if (integer) checks.push(rule((n: number) => Number.isSafeInteger(n), 'error.notInteger'));
+  if (min !== undefined) checks.push(rule((n: number) => n >= min, 'error.belowMin', { min }));
+  if (max !== undefined) checks.push(rule((n: number) => n <= max, 'error.aboveMax', { max }));
   return z.number().check(...checks);
 }
 
+/** one of the given values, which are strings; any other value, of any type, is not one of the choices */
+const oneOf = (values: readonly string[]) =>
+  z.unknown().check(rule((v) => values.includes(v as string), 'error.option'));
+
 /** date, time and datetime share the same shape: a format and string bounds that compare lexically */
 function temporal(isValid: (value: string) => boolean, invalid: MessageKey, min?: string, max?: string) {
-  const checks: z.core.$ZodCheck<string>[] = [z.refine(isValid, failWith(invalid))];
+  const checks: z.core.$ZodCheck<string>[] = [rule(isValid, invalid)];
   if (min !== undefined) {
-    checks.push(z.refine((v: string) => !isValid(v) || v >= min, failWith('error.tooEarly', { min })));
+    checks.push(rule((v: string) => !isValid(v) || v >= min, 'error.tooEarly', { min }));
   }
   if (max !== undefined) {
-    checks.push(z.refine((v: string) => !isValid(v) || v <= max, failWith('error.tooLate', { max })));
+    checks.push(rule((v: string) => !isValid(v) || v <= max, 'error.tooLate', { max }));
   }
   return z.string().check(...checks);
 }
@@ -84,39 +109,41 @@ export const dateTimeSchema = (min?: string, max?: string) => temporal(isIsoDate
  */
 function choiceList<T>(item: z.ZodMiniType<T, unknown>, min: number | undefined, max: number, identity: (item: T) => unknown) {
   const checks: z.core.$ZodCheck<T[]>[] = [
-    z.refine((items: T[]) => items.length <= max, failWith('error.tooManySelected', { max })),
-    z.refine((items: T[]) => new Set(items.map(identity)).size === items.length, failWith('error.duplicate')),
+    rule((items: T[]) => items.length <= max, 'error.tooManySelected', { max }),
+    rule((items: T[]) => new Set(items.map(identity)).size === items.length, 'error.duplicate'),
   ];
   if (min !== undefined && min > 1) {
-    checks.push(z.refine((items: T[]) => items.length >= min, failWith('error.tooFewSelected', { min })));
+    checks.push(rule((items: T[]) => items.length >= min, 'error.tooFewSelected', { min }));
   }
   return z.array(item).check(...checks);
 }
 
 function itemList<T>(item: z.ZodMiniType<T, unknown>, min: number | undefined, max: number) {
-  const checks: z.core.$ZodCheck<T[]>[] = [z.maxLength(max)];
-  if (min !== undefined && min > 1) checks.push(z.minLength(min));
+  const checks: z.core.$ZodCheck<T[]>[] = [rule((items: T[]) => items.length <= max, 'error.tooManyItems', { max })];
+  if (min !== undefined && min > 1) {
+    checks.push(rule((items: T[]) => items.length >= min, 'error.tooFewItems', { min }));
+  }
   return z.array(item).check(...checks);
 }
 
-function optionValues(options: readonly FieldOption[]): [string, ...string[]] {
+function optionValues(options: readonly FieldOption[]): string[] {
   const values = options.map((o) => o.value);
   if (values.length === 0) throw new Error('A choice field needs at least one option.');
-  return values as [string, ...string[]];
+  return values;
 }
 
 const languageSchema = z.strictObject({
-  code: z.string().check(z.refine(isLanguageCode, failWith('error.language'))),
+  code: z.string().check(rule(isLanguageCode, 'error.language')),
   variety: z.optional(boundedString(VARIETY_MAX_LENGTH)),
 });
 
-const countrySchema = z.string().check(z.refine(isCountryCode, failWith('error.country')));
+const countrySchema = z.string().check(rule(isCountryCode, 'error.country'));
 
 function likertSchema(field: Pick<LikertField, 'points' | 'allowDontKnow'>): AnySchema {
   const points = field.points ?? DEFAULT_LIKERT_POINTS;
   const allowDontKnow = field.allowDontKnow === true;
   return z.unknown().check(
-    z.refine((v: unknown) => isLikertValue(v, points, allowDontKnow), failWith('error.likert', { points })),
+    rule((v: unknown) => isLikertValue(v, points, allowDontKnow), 'error.likert', { points }),
   );
 }
 
@@ -176,17 +203,17 @@ export function fieldSchema(field: FieldDefinition): AnySchema {
       const base = boundedString(field.maxLength, field.minLength);
       if (field.pattern === undefined) return base;
       const pattern = new RegExp(`^(?:${field.pattern})$`, 'u');
-      return base.check(z.refine((v: string) => pattern.test(v), failWith('error.pattern')));
+      return base.check(rule((v: string) => pattern.test(v), 'error.pattern'));
     }
     case 'textarea':
       return boundedString(field.maxLength, field.minLength);
     case 'email':
-      return z.email().check(z.maxLength(EMAIL_MAX_LENGTH));
-    case 'phone':
       return z.string().check(
-        z.maxLength(PHONE_MAX_LENGTH),
-        z.refine(isPhoneNumber, failWith('error.phone')),
+        rule((v: string) => z.regexes.email.test(v), 'error.email'),
+        atMostChars(EMAIL_MAX_LENGTH),
       );
+    case 'phone':
+      return z.string().check(atMostChars(PHONE_MAX_LENGTH), rule(isPhoneNumber, 'error.phone'));
     case 'integer':
     case 'duration':
       return numberIn(field.min, field.max, true);
@@ -200,10 +227,10 @@ export function fieldSchema(field: FieldDefinition): AnySchema {
       return dateTimeSchema(field.min, field.max);
     case 'select':
     case 'radio':
-      return z.enum(optionValues(field.options));
+      return oneOf(optionValues(field.options));
     case 'multiselect':
       return choiceList(
-        z.enum(optionValues(field.options)),
+        oneOf(optionValues(field.options)),
         field.minSelected,
         field.maxSelected ?? field.options.length,
         byValue,
@@ -220,7 +247,7 @@ export function fieldSchema(field: FieldDefinition): AnySchema {
         ? choiceList(countrySchema, undefined, field.maxSelected ?? DEFAULT_MAX_SELECTED, byValue)
         : countrySchema;
     case 'schoolLevel': {
-      const levels = z.enum((field.levels ?? SCHOOL_LEVELS) as [string, ...string[]]);
+      const levels = oneOf(field.levels ?? SCHOOL_LEVELS);
       return field.multiple
         ? choiceList(levels, field.minSelected, field.maxSelected ?? (field.levels ?? SCHOOL_LEVELS).length, byValue)
         : levels;
@@ -234,10 +261,7 @@ export function fieldSchema(field: FieldDefinition): AnySchema {
     case 'timeSlots':
       return itemList(timeSlotSchema, field.minItems, field.maxItems);
     case 'organisation':
-      return z.string().check(
-        z.maxLength(100),
-        z.refine((v: string) => ORGANISATION_ID.test(v), failWith('error.invalid')),
-      );
+      return z.string().check(atMostChars(100), rule((v: string) => ORGANISATION_ID.test(v), 'error.invalid'));
     case 'signature':
       return signatureSchema;
   }

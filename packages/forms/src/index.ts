@@ -50,7 +50,7 @@ export type {
 } from './definition.types.js';
 export { FORM_IDS } from './definition.types.js';
 export type { MessageKey } from './messages.js';
-export { message } from './messages.js';
+export { interpolate, message } from './messages.js';
 export type { SchoolLevel } from './school-levels.js';
 export { SCHOOL_LEVELS, schoolLevelLabel } from './school-levels.js';
 export { COUNTRY_CODES, STATELESS, countryName, isCountryCode, isEuMember, isThirdCountry } from './countries.js';

@@ -1,3 +1,4 @@
+import { displayName } from './display-names.js';
 import type { Locale } from './locale.js';
 
 export interface LanguageEntry {
@@ -62,17 +63,6 @@ export function isLanguageCode(code: string): boolean {
   return LANGUAGE_CODE.test(code);
 }
 
-const languageNames = new Map<Locale, Intl.DisplayNames>();
-
 export function languageName(code: string, locale: Locale): string {
-  let names = languageNames.get(locale);
-  if (!names) {
-    names = new Intl.DisplayNames(locale, { type: 'language', fallback: 'code' });
-    languageNames.set(locale, names);
-  }
-  try {
-    return names.of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return displayName('language', code, locale);
 }

@@ -101,7 +101,8 @@ const CATALOGUE = {
 
 export type MessageKey = keyof typeof CATALOGUE;
 
-export const MESSAGE_KEYS = Object.freeze(Object.keys(CATALOGUE) as MessageKey[]);
+// Pure: a bundle that never reads the list (the widgets) drops it.
+export const MESSAGE_KEYS = /* @__PURE__ */ Object.freeze(Object.keys(CATALOGUE) as MessageKey[]);
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(CATALOGUE, key);

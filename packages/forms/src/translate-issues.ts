@@ -84,12 +84,19 @@ function bound(issue: TranslatableIssue, name: 'minimum' | 'maximum'): number | 
   return typeof value === 'bigint' ? value.toString() : typeof value === 'number' ? value : String(value);
 }
 
-function zodIssueText(issue: TranslatableIssue, locale: Locale): string {
+type IssueText = (issue: TranslatableIssue, locale: Locale) => string;
+
+/** a missing value or a wrong type; any other zod issue is an invalid value */
+const typeIssueText: IssueText = (issue, locale) => {
+  if (issue.code !== 'invalid_type') return message('error.invalid', locale);
+  if (isMissing(issue)) return message('error.required', locale);
+  return message(TYPE_KEYS[String(prop(issue, 'expected'))] ?? 'error.invalid', locale);
+};
+
+/** every zod issue: types, and the bounds, formats and choices of zod's built-in checks */
+const zodIssueText: IssueText = (issue, locale) => {
   const origin = prop(issue, 'origin');
   switch (issue.code) {
-    case 'invalid_type':
-      if (isMissing(issue)) return message('error.required', locale);
-      return message(TYPE_KEYS[String(prop(issue, 'expected'))] ?? 'error.invalid', locale);
     case 'too_small': {
       const min = bound(issue, 'minimum');
       if (origin === 'string') return message('error.tooShort', locale, { min });
@@ -120,19 +127,18 @@ function zodIssueText(issue: TranslatableIssue, locale: Locale): string {
     case 'invalid_value':
       return message('error.option', locale);
     default:
-      return message('error.invalid', locale);
+      return typeIssueText(issue, locale);
   }
-}
+};
 
 /** Ponte's own issues name their catalogue entry (or carry their own text) in `params` */
-function issueText(issue: TranslatableIssue, locale: Locale): string {
+function ponteIssueText(issue: TranslatableIssue, locale: Locale): string | undefined {
   const params = prop(issue, 'params');
-  if (params !== null && typeof params === 'object') {
-    const { ponte, ponteText, ...values } = params as Record<string, unknown>;
-    if (isLocalizedText(ponteText)) return interpolate(ponteText[locale], locale, formatParams(values, locale));
-    if (typeof ponte === 'string' && isMessageKey(ponte)) return message(ponte, locale, formatParams(values, locale));
-  }
-  return zodIssueText(issue, locale);
+  if (params === null || typeof params !== 'object') return undefined;
+  const { ponte, ponteText, ...values } = params as Record<string, unknown>;
+  if (isLocalizedText(ponteText)) return interpolate(ponteText[locale], locale, formatParams(values, locale));
+  if (typeof ponte === 'string' && isMessageKey(ponte)) return message(ponte, locale, formatParams(values, locale));
+  return undefined;
 }
 
 /** control and bidi-override characters of a key would garble or spoof the message that names it */
@@ -159,6 +165,29 @@ export function translateIssues(
   locale: Locale,
   labelFor?: (path: string) => string | undefined,
 ): FieldErrors {
+  return translate(issues, locale, labelFor, zodIssueText);
+}
+
+/**
+ * translateIssues for the issues of a compiled form, which are Ponte's own
+ * (every check of field-schemas.ts names its message), unknown keys and
+ * wrong types. NOTE: so that the widget bundle, which validates forms only,
+ * carries no texts for zod's other issue codes (issue 3, the library budget).
+ */
+export function translateFormIssues(
+  issues: readonly TranslatableIssue[],
+  locale: Locale,
+  labelFor: (path: string) => string | undefined,
+): FieldErrors {
+  return translate(issues, locale, labelFor, typeIssueText);
+}
+
+function translate(
+  issues: readonly TranslatableIssue[],
+  locale: Locale,
+  labelFor: ((path: string) => string | undefined) | undefined,
+  zodText: IssueText,
+): FieldErrors {
   const errors: FieldErrors = {};
   const set = (path: string, text: (label: string | undefined) => string) => {
     if (Object.hasOwn(errors, path)) return;
@@ -175,7 +204,7 @@ export function translateIssues(
       }
       continue;
     }
-    set(joinPath(issue.path), (label) => withLabel(label, issueText(issue, locale)));
+    set(joinPath(issue.path), (label) => withLabel(label, ponteIssueText(issue, locale) ?? zodText(issue, locale)));
   }
   return errors;
 }

@@ -3,7 +3,7 @@ import { indexForm } from './conditions.js';
 import type { FieldDefinition, FormDefinition, ValidationResult } from './definition.types.js';
 import type { Locale } from './locale.js';
 import { message } from './messages.js';
-import { translateIssues } from './translate-issues.js';
+import { translateFormIssues } from './translate-issues.js';
 
 const SLOT_PARTS = { date: 'ui.slotDate', from: 'ui.slotFrom', to: 'ui.slotTo' } as const;
 
@@ -63,6 +63,6 @@ export function validateSubmission(def: FormDefinition, data: unknown, locale: L
   if (result.success) return { ok: true, data: result.data };
   return {
     ok: false,
-    fieldErrors: translateIssues(result.error.issues, locale, (path) => fieldLabelFor(def, path, locale)),
+    fieldErrors: translateFormIssues(result.error.issues, locale, (path) => fieldLabelFor(def, path, locale)),
   };
 }

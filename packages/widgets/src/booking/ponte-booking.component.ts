@@ -440,7 +440,7 @@ export class PonteBooking extends LitElement {
   }
 
   #bookedView({ appointment: a, when, ics }: NonNullable<PonteBooking['booked']>, locale: Locale): TemplateResult {
-    return html`<section part="receipt" class="confirmed" aria-labelledby="booked-title">
+    return html`<section part="receipt" class="receipt" aria-labelledby="booked-title">
       <h3 id="booked-title" tabindex="-1">${say('bookedHeading', locale)}</h3>
       <dl class="values">
         <dt>${say('when', locale)}</dt>

@@ -73,10 +73,6 @@ export const styles = [
       justify-content: space-between;
       gap: 0.5rem;
     }
-    .confirmed {
-      border-inline-start: 5px solid var(--_success);
-      padding-inline: 1rem;
-    }
     a.download {
       display: inline-flex;
       align-items: center;

@@ -237,12 +237,8 @@ export const styles = [
       padding-inline: 1rem;
       margin-block: 1rem;
     }
-    .receipt {
-      border-inline-start: 5px solid var(--_success);
-      padding-inline: 1rem;
-    }
     .code {
-      font-family: var(--ponte-font-family-mono, 'Roboto Mono', ui-monospace, monospace);
+      font-family: var(--_mono);
       font-size: 1.25rem;
       font-weight: 700;
       letter-spacing: 0.05em;

@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { CountryField, LanguageField, LanguageValue } from '@ponte/forms';
 import { t, ui } from '../internal/ui-messages.js';
 import { codeName, filterOptions, varietiesOf, type ChoiceOption } from './combobox-options.js';
@@ -91,7 +90,7 @@ export function renderCombobox(field: Field, path: string, host: FieldHost): Tem
       aria-required=${ariaRequired(field)}
       aria-invalid=${invalid(path, host)}
       aria-describedby=${describedBy(path, host, field, field.multiple && chosen.length ? `${id}-chips` : '')}
-      .value=${live(shown)}
+      .value=${shown}
       @input=${onInput}
       @keydown=${onKeydown}
       @click=${() => (open ? box.close() : box.open(path))}

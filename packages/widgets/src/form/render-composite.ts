@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { FieldDefinition, GroupField, LikertMatrixField, TimeSlotsField } from '@ponte/forms';
 import { t } from '../internal/ui-messages.js';
 import type { FieldHost } from './field-host.js';
@@ -39,7 +38,7 @@ export function renderLikertMatrix(field: LikertMatrixField, path: string, host:
                     id="${id}-${row.key}-${i}"
                     name="${id}-${row.key}"
                     aria-labelledby="${id}-${row.key} ${id}-c${i}"
-                    .checked=${live(value[row.key] === p.value)}
+                    .checked=${value[row.key] === p.value}
                     aria-invalid=${invalid(path, host)}
                     @change=${() => host.update(path, { ...value, [row.key]: p.value })}
                     @blur=${() => host.leave(path)}

@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { FieldDefinition, FieldOption, Locale } from '@ponte/forms';
 import { t, ui } from '../internal/ui-messages.js';
 import { renderCombobox } from './render-combobox.js';
@@ -100,7 +99,7 @@ function textarea(field: FieldDefinition & { maxLength: number }, path: string, 
         id=${id}
         part="control"
         rows="5"
-        .value=${live(text)}
+        .value=${text}
         maxlength=${field.maxLength}
         aria-required=${ariaRequired(field)}
         aria-invalid=${invalid(path, host)}
@@ -163,7 +162,7 @@ function checkbox(field: FieldDefinition, path: string, host: FieldHost): Templa
         type="checkbox"
         id=${id}
         part="control"
-        .checked=${live(host.value(path) === true)}
+        .checked=${host.value(path) === true}
         aria-required=${ariaRequired(field)}
         aria-invalid=${invalid(path, host)}
         aria-describedby=${describedBy(path, host, field)}

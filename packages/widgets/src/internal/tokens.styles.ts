@@ -19,6 +19,7 @@ export const tokens = css`
     --_soft: var(--ponte-color-soft, #f2f7fc);
     --_radius: var(--ponte-radius, var(--bs-border-radius, 4px));
     --_focus: var(--ponte-focus-color, #ff9900);
+    --_mono: var(--ponte-font-family-mono, 'Roboto Mono', ui-monospace, monospace);
     display: block;
     color: var(--_text);
     font-family: var(--ponte-font-family, var(--bs-body-font-family, 'Titillium Web', system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif));
@@ -131,6 +132,11 @@ export const tokens = css`
   [aria-invalid='true'] {
     border-color: var(--_danger);
     border-width: 2px;
+  }
+  /* what was sent, booked or found: a receipt, the booking confirmed, a status */
+  .receipt {
+    border-inline-start: 5px solid var(--_success);
+    padding-inline: 1rem;
   }
   .error-box {
     border-inline-start: 5px solid var(--_danger);

@@ -1,4 +1,4 @@
-import { message, type Locale, type MessageKey } from '@ponte/forms';
+import { interpolate, message, type Locale, type MessageKey } from '@ponte/forms';
 
 /*
  * The widgets' own chrome, in Italian and English. Strings that the forms
@@ -45,13 +45,10 @@ const UI = {
 
 export type UiKey = keyof typeof UI;
 
-function fill(template: string, params?: Record<string, string | number>): string {
-  return params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : template;
-}
-
-/** a widget string in the locale */
+/** a widget string in the locale, its `{name}` placeholders filled as the catalogue's are */
 export function ui(key: UiKey, locale: Locale, params?: Record<string, string | number>): string {
-  return fill(UI[key][locale], params);
+  const template: string = UI[key][locale];
+  return params ? interpolate(template, locale, params) : template;
 }
 
 /** a string of the shared forms catalogue */

@@ -140,7 +140,7 @@ export class PonteRequestStatus extends LitElement {
   }
 
   #resultView(result: PonteTracking, locale: Locale): TemplateResult {
-    return html`<dl class="result values" part="receipt">
+    return html`<dl class="result receipt values" part="receipt">
       <dt>${say('statusLabel', locale)}</dt>
       <dd class="status">${statusName(result.status, locale)}</dd>
       <dt>${say('submittedAt', locale)}</dt>

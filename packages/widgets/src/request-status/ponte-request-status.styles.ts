@@ -9,12 +9,8 @@ export const styles = [
     }
     input {
       max-inline-size: 24rem;
-      font-family: var(--ponte-font-family-mono, 'Roboto Mono', ui-monospace, monospace);
+      font-family: var(--_mono);
       text-transform: uppercase;
-    }
-    .result {
-      border-inline-start: 5px solid var(--_success);
-      padding-inline: 1rem;
     }
     .status {
       font-weight: 700;
