@@ -1,7 +1,7 @@
 // Builds the embeddable widgets into packages/widgets/dist/ (`npm run build:widgets`):
 //   ponte.js                every widget, for the one-script-tag embed;
 //   ponte-<widget>.js       one entry per widget, for pages that want only one;
-//   chunks/<name>-<hash>.js code shared by entries, and what widgets import() lazily.
+//   chunks/<hash>.js        code shared by entries, and what widgets import() lazily.
 // Entries keep stable names (served with no-cache, revalidated by ETag);
 // chunks are named by content hash (served immutable). See packages/server/src/http/static.ts.
 import { rmSync } from 'node:fs';
@@ -24,6 +24,7 @@ const WIDGETS = [
   'school-questionnaire',
   'request-status',
   'booking',
+  'mediator-calendar',
 ];
 
 const input = {
@@ -69,13 +70,15 @@ function cleanDist(dir) {
  *               fetch client, tokens, locale, events;
  *   form        the form renderer and what of @ponte/forms it draws with,
  *               for the six form widgets;
- *   services    the status checker and the booking widget, which share
- *               one file: each loads the other's few kilobytes, and the
- *               library saves a file's worth of gzip;
+ *   services    the status checker, the booking widget and the mediator
+ *               calendar, which share one file: each loads the others' few
+ *               kilobytes, and the library saves a file's worth of gzip;
  *   lazy        what a form needs only once someone works in it: zod and
- *               the forms compiler (validation), Floating UI and the popover
- *               class (placing the language and country lists); import()ed
- *               on first interaction or on idle.
+ *               the forms compiler (validation); import()ed on first
+ *               interaction or on idle;
+ *   popover     Floating UI and the popover class (the language and country
+ *               lists, the calendar's details), import()ed on first use: its
+ *               own file, so the calendar does not load the validator with it.
  * A first-load module goes with the one widget family that reaches it, and
  * to core when several do; the entries only define their element.
  * NOTE: a module named here pulls in the modules it imports that are not
@@ -85,14 +88,18 @@ function cleanDist(dir) {
  * attempt did). A new module only the validator uses belongs in LAZY; left
  * out, it lands in a first-load chunk and `npm run bundle:budget` shows it.
  */
+const POPOVER = /\/node_modules\/@floating-ui\/|\/widgets\/src\/internal\/popover\.ts$/;
 const LAZY =
-  /\/node_modules\/(zod|@floating-ui)\/|\/forms\/src\/(field-schemas|form-checks|translate-issues|normalize-submission|validate-submission|field-values|compile-form)\.ts$|\/widgets\/src\/internal\/(validation|popover)\.ts$/;
+  /\/node_modules\/zod\/|\/forms\/src\/(field-schemas|form-checks|translate-issues|normalize-submission|validate-submission|field-values|compile-form)\.ts$|\/widgets\/src\/internal\/validation\.ts$/;
 
-/** The family of a widget entry: the six form widgets share one renderer. */
+/**
+ * The family of a widget entry: the six form widgets share one renderer; the
+ * status checker, the booking widget and the staff calendar share the
+ * services chunk, so what only they use (the calendar borrows booking's
+ * local dates and fields) stays out of the form widgets' first load.
+ */
 function familyOf(entryName) {
-  if (entryName === 'ponte-request-status') return 'status';
-  if (entryName === 'ponte-booking') return 'booking';
-  return 'form';
+  return ['ponte-request-status', 'ponte-booking', 'ponte-mediator-calendar'].includes(entryName) ? 'services' : 'form';
 }
 
 /** first-load module → the families of the widget entries that import it statically, transitively */
@@ -121,8 +128,10 @@ function familiesByModule({ getModuleIds, getModuleInfo }) {
 
 function chunkOf(id, meta) {
   chunkOf.families ??= familiesByModule(meta);
-  const lazy = LAZY.exec(id);
-  if (lazy) return 'lazy';
+  // Floating UI and the popover class apart from the validator: the calendar's
+  // details popover then loads 5 kB, not zod and the forms compiler too.
+  if (POPOVER.test(id)) return 'popover';
+  if (LAZY.test(id)) return 'lazy';
   // Barrels and modules tree-shaking dropped: they emit nothing, but where
   // they sit decides which chunk imports which, so they go with the validator
   // (the only code that reaches the rest of @ponte/forms).
@@ -131,8 +140,8 @@ function chunkOf(id, meta) {
   if (!families) return undefined;
   // Every widget imports @ponte/forms through its barrel, so every widget
   // seems to reach all of it; in fact the renderer uses it, and the booking
-  // widget only its language names.
-  if (id.includes('/forms/src/')) return /\/forms\/src\/(languages|locale)\.ts$/.test(id) ? 'core' : 'form';
+  // widget only its language names (and the Intl helper that countries share).
+  if (id.includes('/forms/src/')) return /\/forms\/src\/(languages|display-names|locale)\.ts$/.test(id) ? 'core' : 'form';
   if (families.size > 1) return 'core';
   // The status and booking widgets are single entries: their code stays in
   // their entry file (ponte.js imports it from there), one file fewer each.
@@ -146,7 +155,10 @@ export default {
     dir: `${widgets}dist`,
     format: 'es',
     entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
+    // NOTE: the hash alone, without the chunk's name (core, form…): every
+    // entry names the chunks it imports, and in files of a hundred bytes
+    // nothing compresses (issue 3: some 120 bytes gzip over the library).
+    chunkFileNames: 'chunks/[hash].js',
     manualChunks: chunkOf,
   },
   // Lit's development build warns in the console; the default conditions
@@ -177,7 +189,14 @@ export default {
     // classes; packages that do declare the field keep their own answer.
     // @trpc/server (whose observable and error helpers the client imports) has
     // no "sideEffects" field either, and its modules are as pure.
-    moduleSideEffects: (id) => !/\/node_modules\/@trpc\/(client|server)\//.test(id),
+    // NOTE: zod does declare it (only its root compile.js has side effects),
+    // but its subpaths (zod/v4/core, zod/v4/mini…) carry package.json files
+    // of their own without the field, and @rollup/plugin-node-resolve reads
+    // the nearest one: zod's global schema registry, which nothing here
+    // uses, was kept for its side effect (some 170 bytes gzip). Zod's own
+    // answer is restored here.
+    moduleSideEffects: (id) =>
+      !/\/node_modules\/(@trpc\/(client|server)|zod)\//.test(id) || /\/node_modules\/zod\/compile\.js$/.test(id),
   },
   // A widget must not load anything from a third party (DESIGN §6): every
   // import is resolved into the bundle, none left to the browser.

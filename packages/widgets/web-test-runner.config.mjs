@@ -28,7 +28,7 @@ export default {
   rootDir: root,
   hostname: '127.0.0.1',
   port: testPort,
-  files: [`${widgets}src/**/*.test.ts`, `${widgets}test/**/*.test.ts`],
+  files: [`${widgets}src/**/*.test.ts`, `${widgets}test/**/*.test.ts`, `${root}examples/console/test/**/*.test.ts`],
   // "ponte-source" reads @ponte/forms and @ponte/sdk from their TypeScript
   // sources; "development" gives Lit's dev build, with its warnings.
   nodeResolve: { exportConditions: ['ponte-source', 'browser', 'development'] },
@@ -69,6 +69,14 @@ export default {
     {
       name: 'ponte-server',
       serverStop: () => ponte.stop(),
+    },
+    // executeServerCommand('emulate-timezone', 'America/New_York'): the page in
+    // another zone than the tenant's, for the mediator calendar's tests, which
+    // set it back after (the runner reuses pages across files).
+    {
+      name: 'ponte-timezone',
+      executeCommand: ({ command, payload, session }) =>
+        command === 'emulate-timezone' ? session.browser.getPage(session.id).emulateTimezone(payload).then(() => true) : undefined,
     },
   ],
 };

@@ -19,6 +19,8 @@ for (const kind of await databaseKinds()) {
       const me = await ts.client({ token: result.token }).auth.me.query();
       assert.equal(me.email, 'coordinatrice@demo.ponte.test');
       assert.equal(me.role, 'coordinator');
+      // The demo Ambito's zone, whatever the zone of the server process.
+      assert.equal(me.timeZone, 'Europe/Rome');
     });
 
     it('stores only a hash of the token', async () => {

@@ -7,5 +7,7 @@ import './ethnoclinical-request/ponte-ethnoclinical-request.js';
 import './school-questionnaire/ponte-school-questionnaire.js';
 import './request-status/ponte-request-status.js';
 import './booking/ponte-booking.js';
+import './mediator-calendar/ponte-mediator-calendar.js';
 
 export type { PonteBookedEvent, PonteErrorEvent, PonteSubmitDetail, PonteSubmitEvent, PonteSubmittedEvent } from './internal/events.js';
+export type { PonteAppointmentOpenEvent } from './mediator-calendar/ponte-mediator-calendar.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as auth from '../auth/auth.service.js';
+import { findTenant } from '../tenancy/organisation.repository.js';
 import { publicProcedure, router, staffProcedure } from '../trpc/trpc.js';
 import { noInput, plainText } from './input-schemas.js';
 
@@ -17,13 +18,14 @@ export const authRouter = router({
     return { signedOut: true as const };
   }),
 
-  /** Who the token belongs to. */
-  me: staffProcedure.input(noInput).query(({ ctx }) => ({
+  /** Who the token belongs to, and the zone of their Ambito: staff widgets show every time in it, whatever the browser's. */
+  me: staffProcedure.input(noInput).query(async ({ ctx }) => ({
     id: ctx.user.userId,
     email: ctx.user.email,
     displayName: ctx.user.displayName,
     role: ctx.user.role,
     tenantId: ctx.user.tenantId,
     organisationId: ctx.user.organisationId,
+    timeZone: (await findTenant(ctx.db, ctx.user.tenantId))!.timeZone,
   })),
 });
