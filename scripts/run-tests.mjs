@@ -24,8 +24,8 @@ function findTests(dir) {
 const files = ['packages', 'examples', 'scripts']
   .flatMap((dir) => findTests(join(root, dir)))
   .map((file) => relative(root, file))
-  // Browser suites (packages/widgets) run under web-test-runner, not here.
-  .filter((file) => !file.startsWith('packages/widgets/'))
+  // Browser suites (the widgets, the console) run under web-test-runner, not here.
+  .filter((file) => !file.startsWith('packages/widgets/') && !file.startsWith('examples/console/'))
   .filter((file) => filters.length === 0 || filters.some((f) => file.includes(f)))
   .sort();
 

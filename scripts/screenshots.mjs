@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { puppeteerCore as puppeteer } from '@web/test-runner-chrome';
+import { tsImport } from 'tsx/esm/api';
 import { startPonteProcess } from './ponte-process.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -30,10 +31,15 @@ const WIDGETS = [
   { tag: 'ponte-service-report', staff: 'amina.elidrissi@demo.ponte.test' },
   { tag: 'ponte-request-status' },
   { tag: 'ponte-booking', key: 'pk_demo_servizi' },
+  { tag: 'ponte-mediator-calendar', staff: 'amina.elidrissi@demo.ponte.test' },
 ];
 
 if (!existsSync(join(root, 'packages/widgets/dist/ponte.js'))) {
   console.error('No widget build: run `npm run build:widgets` first.');
+  process.exit(1);
+}
+if (!existsSync(join(root, 'examples/console/console.js'))) {
+  console.error('No console build: run `npm run build:console` first.');
   process.exit(1);
 }
 mkdirSync(join(out, 'widgets'), { recursive: true });
@@ -49,14 +55,65 @@ const browser = await puppeteer.launch({
 });
 
 async function signIn(email) {
-  const res = await fetch(`${ponte.url}/trpc/auth.signIn`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'ponte-demo-2026' }),
-  });
+  return (await trpc('auth.signIn', { email, password: 'ponte-demo-2026' })).token;
+}
+
+/** One call of the API, as the SDK makes it: a query is a GET, anything else a POST. */
+async function trpc(path, input, { token, key, query = false } = {}) {
+  const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(key ? { 'x-ponte-key': key } : {}) };
+  const url = `${ponte.url}/trpc/${path}${query && input !== undefined ? `?input=${encodeURIComponent(JSON.stringify(input))}` : ''}`;
+  const res = await fetch(url, query ? { headers } : { method: 'POST', headers, body: JSON.stringify(input) });
   const body = await res.json();
-  if (!res.ok) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(body)}`);
-  return body.result.data.token;
+  if (!res.ok) throw new Error(`${path} failed: ${JSON.stringify(body)}`);
+  return body.result.data;
+}
+
+/**
+ * What the console shows needs a request on its way: two school requests
+ * (A.1) approved, one of them booked for yesterday with its report filed
+ * (A.2), for the referent to countersign; and one of Amina's sessions
+ * yesterday without a report, for her to file.
+ */
+async function consoleDemoState() {
+  const { SAMPLE_SUBMISSIONS } = await tsImport('../packages/forms/src/index.ts', import.meta.url);
+  const rome = (d, options) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', ...options }).format(d);
+  const romeTime = (d) => rome(d, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const coordinator = await signIn('coordinatrice@demo.ponte.test');
+  // The next two weekdays, when the demo mediators work: the requests' proposed days.
+  const days = [];
+  for (let d = Date.now() + 86_400_000; days.length < 2; d += 86_400_000) {
+    if (!['Sat', 'Sun'].includes(rome(new Date(d), { weekday: 'short' }))) days.push(rome(new Date(d)));
+  }
+  const { version } = await trpc('forms.get', { id: 'school-request' }, { key: 'pk_demo_manzoni', query: true });
+  const school = await trpc('organisations.current', undefined, { key: 'pk_demo_manzoni', query: true });
+  const request = async () => {
+    const data = { ...SAMPLE_SUBMISSIONS['school-request'], school: school.id, proposedSlots: days.map((date) => ({ date, from: '14:30', to: '15:30' })) };
+    const { protocol } = await trpc('submissions.submit', { formId: 'school-request', version, data }, { key: 'pk_demo_manzoni' });
+    const { items } = await trpc('requests.queue', { status: 'received' }, { token: coordinator, query: true });
+    const id = items.find((r) => r.protocol === protocol).id;
+    await trpc('requests.review', { id }, { token: coordinator });
+    await trpc('requests.approve', { id, hoursAuthorised: 2 }, { token: coordinator });
+    return id;
+  };
+  const pending = await request();
+  const reported = await request();
+  const { suggestions } = await trpc('coordination.suggestMediators', { requestId: reported }, { token: coordinator, query: true });
+  // Yesterday, on the hour, and both sessions before 22:00 so each ends on the day it starts.
+  let start = new Date(Math.floor((Date.now() - 26 * 3_600_000) / 3_600_000) * 3_600_000);
+  while (romeTime(start) >= '22:00') start = new Date(start.getTime() - 3_600_000);
+  const book = (at) => trpc('scheduling.book', { ...suggestions[0].book, start: at.toISOString(), durationMinutes: 60 }, { token: coordinator });
+  const held = (await book(start)).appointments[0];
+  // A second session of the same request, an hour later: Amina's to report.
+  await book(new Date(start.getTime() + 3_600_000));
+  const amina = await signIn('amina.elidrissi@demo.ponte.test');
+  const report = {
+    ...SAMPLE_SUBMISSIONS['school-report'],
+    sessionDate: rome(start),
+    startTime: romeTime(start),
+    endTime: romeTime(new Date(start.getTime() + 3_600_000)),
+  };
+  await trpc('reports.file', { appointmentId: held.id, data: report }, { token: amina });
+  return { pending };
 }
 
 /** Opens a page and collects what went wrong on it. */
@@ -195,6 +252,57 @@ try {
     if (viewport.name === '1280') problems.push(...(await axe(page)).map((p) => `(confirmed) ${p}`));
     note(`booking ${viewport.name}`, problems);
     await page.close();
+  }
+
+  // The console (examples/console): sign-in, then each role's views.
+  mkdirSync(join(out, 'console'), { recursive: true });
+  const { pending } = await consoleDemoState();
+  const consoleViews = [
+    { name: 'sign-in' },
+    { name: 'queue', staff: 'coordinatrice@demo.ponte.test' },
+    { name: 'request', staff: 'coordinatrice@demo.ponte.test', open: pending },
+    { name: 'calendars', staff: 'coordinatrice@demo.ponte.test', tab: 'Calendari dei mediatori' },
+    { name: 'budgets', staff: 'coordinatrice@demo.ponte.test', tab: 'Monte ore' },
+    { name: 'mediator', staff: 'amina.elidrissi@demo.ponte.test' },
+    { name: 'referent', staff: 'referente.manzoni@demo.ponte.test' },
+  ];
+  for (const view of consoleViews) {
+    const token = view.staff ? await signIn(view.staff) : null;
+    for (const viewport of VIEWPORTS) {
+      const page = await browser.newPage();
+      await page.setViewport({ width: viewport.width, height: viewport.height });
+      // Signed in as the console keeps it: the token in sessionStorage.
+      if (token) await page.evaluateOnNewDocument((t) => sessionStorage.setItem('ponte.console.token', t), token);
+      const problems = [];
+      page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+      page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
+      page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+      await page.goto(`${ponte.url}/examples/console/`, { waitUntil: 'networkidle0' });
+      await settle(page);
+      const press = (text, scope = 'ponte-console') =>
+        page.evaluate(
+          (t, s) => [...document.querySelector(s).querySelectorAll('button')].find((b) => b.textContent.includes(t)).click(),
+          text,
+          scope,
+        );
+      if (view.tab) await press(view.tab);
+      if (view.open) {
+        await page.waitForFunction(() => document.querySelector('ponte-console-queue tbody tr'));
+        const { protocol } = await trpc('requests.get', { id: view.open }, { token, query: true });
+        await press(protocol, 'ponte-console-queue');
+        await page.waitForFunction(() => document.querySelector('.suggestion-list li'));
+      }
+      if (view.name === 'mediator') await press('Compila il report');
+      if (view.name === 'referent') await press('Leggi e controfirma');
+      await settle(page);
+      await new Promise((r) => setTimeout(r, 300));
+      await settle(page);
+      const file = join(out, 'console', `${view.name}-${viewport.name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      if (viewport.name === '1280') problems.push(...(await axe(page)));
+      note(file.slice(root.length), problems);
+      await page.close();
+    }
   }
 } finally {
   await browser.close();

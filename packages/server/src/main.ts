@@ -20,9 +20,12 @@ const lines = [
   '',
   `School site example: ${base}/examples/school-site/`,
   `Municipal portal example: ${base}/examples/municipal-portal/`,
+  `Coordinator console: ${base}/examples/console/`,
 ];
 if (wantsDemo) {
   lines.push(
+    '',
+    `Console sign-in (coordinator): coordinatrice@demo.ponte.test / ${DEMO_PASSWORD}`,
     '',
     server.demo ? 'Demo Ambito created. Sign in with any of these (password below):' : 'Demo accounts (created earlier):',
     '  coordinatrice@demo.ponte.test   coordinator',

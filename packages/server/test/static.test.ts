@@ -85,6 +85,7 @@ describe('widget bundles and examples over HTTP', () => {
     for (const [site, element] of [
       ['school-site', '<ponte-school-request'],
       ['municipal-portal', '<ponte-service-request'],
+      ['console', '<ponte-console'],
     ] as const) {
       const res = await fetch(`${ts.url}/examples/${site}/`);
       assert.equal(res.status, 200, site);
@@ -103,7 +104,7 @@ describe('widget bundles and examples over HTTP', () => {
   });
 
   it('serves the examples’ styles, shared and per site', async () => {
-    for (const path of ['/examples/shared/bootstrap-italia-lite.css', '/examples/school-site/site.css', '/examples/municipal-portal/site.css']) {
+    for (const path of ['/examples/shared/bootstrap-italia-lite.css', '/examples/school-site/site.css', '/examples/municipal-portal/site.css', '/examples/console/site.css']) {
       const css = await fetch(`${ts.url}${path}`);
       assert.equal(css.status, 200, path);
       assert.match(css.headers.get('content-type') ?? '', /^text\/css/, path);

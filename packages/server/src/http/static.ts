@@ -14,7 +14,7 @@ export interface StaticFilesOptions {
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /** The folders of examples/ that are web pages; the rest (the SDK script, package files) is not served. */
-const EXAMPLE_SITES = new Set(['school-site', 'municipal-portal', 'shared']);
+const EXAMPLE_SITES = new Set(['school-site', 'municipal-portal', 'console', 'shared']);
 const EXAMPLE_FILE = /\.(html|css|js|svg|png|webp|woff2)$/;
 
 /** Whether a path under /examples/ may be served: a page's file, or a site's folder (answered with its index.html). */

@@ -28,8 +28,17 @@ async function checkOwner(db: Db, user: StaffUser, kind: repo.FeedOwnerKind, id:
   if (!org || !(coordinator || (user.role === 'requester' && user.organisationId === id))) throw new DomainError('NOT_FOUND', 'organisationUnknown');
 }
 
+/** The owner named, or for a mediator who names none, their own profile. */
+async function ownerOf(db: Db, user: StaffUser, owner: { kind: repo.FeedOwnerKind; id?: string | undefined }): Promise<{ kind: repo.FeedOwnerKind; id: string }> {
+  if (owner.id !== undefined) return { kind: owner.kind, id: owner.id };
+  const own = owner.kind === 'mediator' && user.role === 'mediator' ? await findMediatorByUser(db, user.tenantId, user.userId) : undefined;
+  if (!own) throw new DomainError('BAD_REQUEST', 'feedOwnerRequired', {}, 'ownerId');
+  return { kind: 'mediator', id: own.id };
+}
+
 /** Issues a new secret URL for an owner and revokes the previous one. The token is shown once. */
-export async function rotate(db: Db, user: StaffUser, owner: { kind: repo.FeedOwnerKind; id: string }, publicUrl: string, now: Date) {
+export async function rotate(db: Db, user: StaffUser, named: { kind: repo.FeedOwnerKind; id?: string | undefined }, publicUrl: string, now: Date) {
+  const owner = await ownerOf(db, user, named);
   await checkOwner(db, user, owner.kind, owner.id);
   const token = `ical_${randomBytes(32).toString('base64url')}`;
   const id = newId();

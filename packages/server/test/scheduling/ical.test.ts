@@ -189,5 +189,15 @@ for (const kind of await databaseKinds()) {
       const mine = await ts.client({ token: li }).calendarFeeds.list.query();
       assert.ok(mine.length >= 2 && mine.every((f) => f.ownerId === mediatorId));
     });
+
+    it('a mediator rotates their own feed without knowing their mediator id; others must name the owner', async () => {
+      const li = ts.client({ token: await signIn(ts, 'li.wei@demo.ponte.test') });
+      const own = await li.calendarFeeds.rotate.mutate({ ownerKind: 'mediator' });
+      assert.equal((await get(own.url)).status, 200);
+      const listed = await li.calendarFeeds.list.query();
+      assert.equal(listed.find((f) => f.id === own.id)?.ownerId, fx.mediators.li);
+      const e = await expectTrpcError(staff.calendarFeeds.rotate.mutate({ ownerKind: 'mediator' }));
+      assert.equal(e.data?.code, 'BAD_REQUEST');
+    });
   });
 }

@@ -1,0 +1,67 @@
+import type { PonteOutputs } from '@ponte/sdk';
+
+/*
+ * How the console writes dates, statuses and hours, in Italian. Every time
+ * is shown in the Ambito's zone (Europe/Rome in the demo), whatever the
+ * browser's own zone.
+ */
+
+const ZONE = 'Europe/Rome';
+
+export type RequestStatus = PonteOutputs['requests']['get']['status'];
+
+export const STATUS_LABELS: Record<RequestStatus, string> = {
+  received: 'Ricevuta',
+  in_review: 'In valutazione',
+  approved: 'Approvata',
+  rejected: 'Non accolta',
+  scheduled: 'Programmata',
+  held: 'Svolta',
+  not_held: 'Non svolta',
+  reported: 'Rendicontata',
+  closed: 'Chiusa',
+  withdrawn: 'Ritirata',
+  cancelled: 'Annullata',
+};
+
+export const FORM_LABELS: Record<string, string> = {
+  'school-request': 'A.1 Scuola',
+  'service-request': 'A.3 Servizi',
+  'ethnoclinical-request': 'A.5 Etnoclinica',
+};
+
+export const MODE_LABELS: Record<string, string> = { in_person: 'in presenza', phone: 'al telefono', video: 'in video' };
+
+const dateTime = new Intl.DateTimeFormat('it-IT', { timeZone: ZONE, dateStyle: 'medium', timeStyle: 'short' });
+
+export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
+
+/** 90 → "1,5 h" */
+export function formatHours(minutes: number): string {
+  return `${(minutes / 60).toLocaleString('it-IT', { maximumFractionDigits: 2 })} h`;
+}
+
+/** The wall-clock date and time of an instant in the Ambito's zone: what a date and a time input show. */
+export function localParts(iso: string): { date: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts['year']}-${parts['month']}-${parts['day']}`, time: `${parts['hour']}:${parts['minute']}` };
+}
+
+/**
+ * The instant of a wall-clock date and time in the Ambito's zone. The zone's
+ * offset is read from Intl at that moment (twice, so that a time next to a
+ * change of offset lands right), never added by hand.
+ */
+export function instantOf(localDate: string, localTime: string): string {
+  const asUtc = Date.parse(`${localDate}T${localTime}:00Z`);
+  const offsetAt = (ms: number) => {
+    const { date: d, time: t } = localParts(new Date(ms).toISOString());
+    return Date.parse(`${d}T${t}:00Z`) - ms;
+  };
+  const first = asUtc - offsetAt(asUtc);
+  return new Date(asUtc - offsetAt(first)).toISOString();
+}
