@@ -17,6 +17,7 @@ import { emit } from '../internal/events.js';
 import { formatDate, resolveLocale } from '../internal/locale.js';
 import { ClientHolder } from '../internal/ponte-client.js';
 import { t, ui } from '../internal/ui-messages.js';
+import { bookedSession } from './booked-session.js';
 import { Combobox, loadPopover, needsPicker } from './combobox-state.js';
 import type { FieldHost } from './field-host.js';
 import { anchorOf, getPath, idFor, setPath, topFields, topKey, visibleData } from './form-paths.js';
@@ -142,6 +143,8 @@ export class PonteForm extends LitElement {
   #validator: typeof validateSubmission | undefined;
   #validatorLoading: Promise<void> | undefined;
   #clientErrors: FieldErrors = {};
+  /** with `appointment-id`: the session's date and times as booked */
+  #booked: Record<string, string> = {};
   #serverErrors: FieldErrors = {};
   #touched = new Set<string>();
   #attempted = new Set<string>();
@@ -243,13 +246,16 @@ export class PonteForm extends LitElement {
     this.phase = 'loading';
     const client = this.#clients.client;
     try {
-      const [def, organisation] = await Promise.all([
+      const [def, organisation, booked] = await Promise.all([
         client.forms.get.query({ id: this.formId, ...(this.formVersion ? { version: this.formVersion } : {}) }),
         this.#loadOrganisation().catch(() => null),
+        // A prefill only: without it the mediator types the date, as on paper.
+        this.appointmentId ? bookedSession(client, this.appointmentId).catch(() => ({})) : {},
       ]);
       if (load !== this.#loads) return;
       this.def = this.appointmentId ? mediatorReportForm(def) : def;
       this.organisation = organisation;
+      this.#booked = booked;
       const owner = this.appointmentId ?? this.publishableKey ?? this.organisationId ?? organisation?.id ?? 'staff';
       this.#draft = new DraftStore(
         DraftStore.keyFor(def.id, def.version, owner),
@@ -274,7 +280,7 @@ export class PonteForm extends LitElement {
     return client.organisations.current.query();
   }
 
-  /** prefilled answers: the sending organisation, and the minimum number of items of lists */
+  /** prefilled answers: the sending organisation, a report's session as booked, and the minimum number of items of lists */
   #initialData(): Record<string, unknown> {
     const data: Record<string, unknown> = {};
     for (const field of this.def ? topFields(this.def) : []) {
@@ -284,6 +290,7 @@ export class PonteForm extends LitElement {
       if ((field.kind === 'group' || field.kind === 'timeSlots') && field.minItems) {
         data[field.key] = Array.from({ length: field.minItems }, () => ({}));
       }
+      if (this.#booked[field.key]) data[field.key] = this.#booked[field.key];
     }
     return data;
   }

@@ -3,7 +3,7 @@ import type { Locale } from '@ponte/forms';
 import type { PonteOutputs } from '@ponte/sdk';
 import { say as bookingSay } from '../booking/booking-messages.js';
 import { say } from './calendar-messages.js';
-import { wall } from './zone-time.js';
+import { wall } from '../internal/wall-clock.js';
 
 export type Appointment = PonteOutputs['scheduling']['list'][number];
 

@@ -9,7 +9,8 @@ import { addDays, dayLabel } from '../booking/local-dates.js';
 import { details, clock, type Appointment, type DetailsContext } from './appointment-details.js';
 import { availabilityEditor, type Availability, type NewException, type Rule } from './availability-editor.js';
 import { countLabel, say } from './calendar-messages.js';
-import { dayStart, daysFrom, isoWeekday, monthStart, wall, weekStart } from './zone-time.js';
+import { wall } from '../internal/wall-clock.js';
+import { dayStart, daysFrom, isoWeekday, monthStart, weekStart } from './zone-time.js';
 import { styles } from './ponte-mediator-calendar.styles.js';
 
 type View = 'day' | 'week' | 'month' | 'agenda';

@@ -7,7 +7,8 @@ import type { PonteMediatorCalendar } from './ponte-mediator-calendar.component.
 import { addDays, dayLabel } from '../booking/local-dates.js';
 import { dateKeys, focusedIn, press, tabTo, timeKeys, type, until } from '../internal/testing/keyboard.js';
 import { ponteTest } from '../internal/testing/ponte-test.js';
-import { dayStart, isoWeekday, wall } from './zone-time.js';
+import { wall } from '../internal/wall-clock.js';
+import { dayStart, isoWeekday } from './zone-time.js';
 
 /*
  * The calendar against the real server of the run: the demo's mediator Li Wei

@@ -1,4 +1,5 @@
 import { addDays } from '../booking/local-dates.js';
+import { wall } from '../internal/wall-clock.js';
 
 /*
  * Wall-clock times and days in the tenant's zone, whatever the browser's
@@ -6,8 +7,6 @@ import { addDays } from '../booking/local-dates.js';
  * Days are 'YYYY-MM-DD' strings, as booking's local-dates.ts has them.
  */
 
-/** "2026-03-29 10:00:00": an instant's wall clock in `zone` (Swedish writes it in ISO order) */
-export const wall = (instant: string | number, zone: string): string => new Date(instant).toLocaleString('sv', { timeZone: zone });
 
 /**
  * The instant a local day begins. The zone's offset is read at a first guess

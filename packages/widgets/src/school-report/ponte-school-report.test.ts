@@ -58,12 +58,13 @@ describe('<ponte-school-report>', () => {
       const steps = [...el.shadowRoot!.querySelectorAll('[part~="steps"] li')].map((li) => li.textContent!.trim());
       expect(steps.join(' | ')).to.not.contain(countersign.section.title.it);
 
-      const sample = {
-        ...structuredClone(SAMPLE_SUBMISSIONS['school-report']),
-        sessionDate: romeDate(appointment.start),
-        startTime: romeTime(appointment.start),
-        endTime: romeTime(appointment.end),
-      } as Record<string, unknown>;
+      // The session as booked is prefilled, on Rome's clock: the server holds the report's date to it.
+      const booked = { sessionDate: romeDate(appointment.start), startTime: romeTime(appointment.start), endTime: romeTime(appointment.end) };
+      for (const [key, value] of Object.entries(booked)) {
+        expect(el.shadowRoot!.querySelector<HTMLInputElement>(`#f-${key}`)!.value, key).to.equal(value);
+      }
+      const sample = structuredClone(SAMPLE_SUBMISSIONS['school-report']) as Record<string, unknown>;
+      for (const key of Object.keys(booked)) delete sample[key];
       await fillByKeyboard(el, def, sample);
       await until(() => el.shadowRoot?.querySelector('.review'), 'the summary step');
       expect(el.shadowRoot!.querySelector('.review')!.textContent).to.not.contain(countersign.section.title.it);
