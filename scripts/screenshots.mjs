@@ -27,8 +27,9 @@ const WIDGETS = [
   { tag: 'ponte-school-questionnaire', key: 'pk_demo_manzoni' },
   { tag: 'ponte-service-request', key: 'pk_demo_servizi' },
   { tag: 'ponte-ethnoclinical-request', key: 'pk_demo_servizi' },
-  { tag: 'ponte-school-report', staff: 'amina.elidrissi@demo.ponte.test' },
-  { tag: 'ponte-service-report', staff: 'amina.elidrissi@demo.ponte.test' },
+  // Reports are filed against a session already held: one booked for each (heldSessions).
+  { tag: 'ponte-school-report', staff: 'amina.elidrissi@demo.ponte.test', session: 'school' },
+  { tag: 'ponte-service-report', staff: 'amina.elidrissi@demo.ponte.test', session: 'service' },
   { tag: 'ponte-request-status' },
   { tag: 'ponte-booking', key: 'pk_demo_servizi' },
   { tag: 'ponte-mediator-calendar', staff: 'amina.elidrissi@demo.ponte.test' },
@@ -116,6 +117,21 @@ async function consoleDemoState() {
   return { pending };
 }
 
+/** Two of Amina's sessions held a day and a half ago, one at the school and one at the social service, for the report widgets. */
+async function heldSessions() {
+  const coordinator = await signIn('coordinatrice@demo.ponte.test');
+  const { id: mediatorId } = (await trpc('mediators.list', {}, { token: coordinator, query: true })).find((m) => m.displayName === 'Amina El Idrissi');
+  const orgs = await trpc('organisations.list', undefined, { token: coordinator, query: true });
+  const start = Math.floor((Date.now() - 32 * 3_600_000) / 3_600_000) * 3_600_000;
+  const session = async (kind, hoursLater) => {
+    const org = orgs.find((o) => o.kind === kind);
+    const at = new Date(start + hoursLater * 3_600_000).toISOString();
+    const booking = { mediatorId, organisationId: org.id, action: kind === 'school' ? '1' : '2', start: at, durationMinutes: 60, mode: 'video', override: true, overrideReason: 'screenshots' };
+    return (await trpc('scheduling.book', booking, { token: coordinator })).appointments[0].id;
+  };
+  return { school: await session('school', 0), service: await session('service', 2) };
+}
+
 /** Opens a page and collects what went wrong on it. */
 async function open(url, viewport) {
   const page = await browser.newPage();
@@ -163,6 +179,7 @@ try {
     }
   }
 
+  const sessions = await heldSessions();
   const tokens = new Map();
   for (const widget of WIDGETS) {
     if (widget.staff && !tokens.has(widget.staff)) tokens.set(widget.staff, await signIn(widget.staff));
@@ -173,19 +190,21 @@ try {
       // site's theme and ponte.js stay, so the widget looks as it would there.
       const { page, problems } = await open(`${ponte.url}/examples/school-site/`, viewport);
       await page.evaluate(
-        (tag, key, token) => {
+        (tag, key, token, appointmentId) => {
           const main = document.querySelector('main');
           main.replaceChildren();
           const h1 = document.createElement('h1');
           h1.textContent = tag;
           const el = document.createElement(tag);
           if (key) el.setAttribute('publishable-key', key);
+          if (appointmentId) el.setAttribute('appointment-id', appointmentId);
           if (token) el.token = token;
           main.append(h1, el);
         },
         widget.tag,
         widget.key ?? null,
         tokens.get(widget.staff) ?? null,
+        widget.session ? sessions[widget.session] : null,
       );
       await settle(page);
       const element = await page.$(`main > ${widget.tag}`);

@@ -337,7 +337,7 @@ async function buildFixture(ts: TestServer): Promise<Fixture> {
     revokedKey,
     submissions,
     scheduling,
-    requests: await buildRequestsFixture(ts, { tenantA, manzoni: orgs.manzoni }),
+    requests: await buildRequestsFixture(ts, { tenantA, manzoni: orgs.manzoni, servizi: orgs.servizi }),
     freshToken() {
       const token = pool.pop();
       assert.ok(token, 'the pool of sign-out tokens is used up: make it larger');

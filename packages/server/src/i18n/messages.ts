@@ -85,8 +85,8 @@ const MESSAGES = {
     en: 'This form cannot be sent by this organisation.',
   },
   formFilledByMediator: {
-    it: 'Questo modulo è compilato dal mediatore dopo l’incontro.',
-    en: 'This form is filled in by the mediator after the meeting.',
+    it: 'Questo modulo è compilato dal mediatore dopo l’incontro, per il suo appuntamento (reports.file).',
+    en: 'This form is filled in by the mediator after the meeting, for their appointment (reports.file).',
   },
   organisationRequired: {
     it: 'Indica l’organizzazione per cui invii il modulo (organisationId).',

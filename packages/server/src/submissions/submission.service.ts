@@ -97,12 +97,11 @@ function organisationFor(submitter: Submitter, requested: string | undefined): s
 }
 
 function checkFiller(def: FormDefinition, submitter: Submitter): void {
+  // A report (A.2, A.4) is never a submission: its mediator files it against their appointment (reports.file),
+  // where it is held to that appointment and counted against the budget.
+  if (def.filledBy === 'mediator') throw new DomainError('BAD_REQUEST', 'formFilledByMediator', {}, 'formId');
   const role = submitter.kind === 'staff' ? submitter.role : 'key';
-  const allowed =
-    def.filledBy === 'mediator' ? ['mediator', 'coordinator'] : ['key', 'requester', 'coordinator', 'admin'];
-  if (!allowed.includes(role)) {
-    throw new DomainError('FORBIDDEN', def.filledBy === 'mediator' ? 'formFilledByMediator' : 'forbiddenRole');
-  }
+  if (!['key', 'requester', 'coordinator', 'admin'].includes(role)) throw new DomainError('FORBIDDEN', 'forbiddenRole');
 }
 
 export async function submit(

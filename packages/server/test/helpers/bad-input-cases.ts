@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  countersignSection,
   getForm,
   SAMPLE_SUBMISSIONS,
   visibleFields,
@@ -10,7 +11,7 @@ import {
 import { appRouter, DEMO_PASSWORD } from '@ponte/server';
 import { COORDINATION_SPECS } from './bad-input-coordination.js';
 import { SCHEDULING_SPECS, type SchedulingFixture } from './bad-input-scheduling.js';
-import { REQUEST_SPECS, type RequestsFixture } from './bad-input-requests.js';
+import { REQUEST_SPECS, romeDate, type RequestsFixture } from './bad-input-requests.js';
 import { OTHER_ORIGIN, OTHER_PASSWORD, type OtherTenant } from './fixtures.js';
 
 /*
@@ -311,7 +312,8 @@ export const PROCEDURE_SPECS: Readonly<Record<string, ProcedureSpec>> = {
       { name: 'unknown version', input: { ...submitInput(fx, 'school-request', fx.orgs.manzoni), version: 999 }, headers: schoolKey, expect: notFound },
       { name: 'unknown form', input: { ...submitInput(fx, 'school-request', fx.orgs.manzoni), formId: 'modulo-inesistente' }, headers: schoolKey, expect: notFound },
       { name: 'idempotency key with spaces', input: submitInput(fx, 'school-request', fx.orgs.manzoni, { idempotencyKey: 'chiave con spazi' }), headers: schoolKey, expect: badRequest('idempotencyKey') },
-      { name: 'A.2 report sent with a school key', input: submitInput(fx, 'school-report', fx.orgs.manzoni), headers: schoolKey, expect: ifForm('school-report', forbidden) },
+      { name: 'A.2 report sent with a school key', input: submitInput(fx, 'school-report', fx.orgs.manzoni), headers: schoolKey, expect: ifForm('school-report', badRequest('formId')) },
+      { name: 'A.2 report sent as a submission by a mediator', input: submitInput(fx, 'school-report', fx.orgs.manzoni, { organisationId: fx.orgs.manzoni }), headers: bearer(fx.tokens.mediator), expect: ifForm('school-report', badRequest('formId')) },
       { name: 'A.3 service request sent with a school key', input: submitInput(fx, 'service-request', fx.orgs.manzoni), headers: schoolKey, expect: ifForm('service-request', forbidden) },
       { name: 'A.1 sent by a mediator', input: submitInput(fx, 'school-request', fx.orgs.manzoni, { organisationId: fx.orgs.manzoni }), headers: bearer(fx.tokens.mediator), expect: ifForm('school-request', forbidden) },
       { name: 'A.1 sent by a clinician', input: submitInput(fx, 'school-request', fx.orgs.manzoni, { organisationId: fx.orgs.manzoni }), headers: bearer(fx.tokens.clinician), expect: ifForm('school-request', forbidden) },
@@ -752,20 +754,33 @@ export function garbageFor(field: FieldDefinition, fx: Fixture): Garbage[] {
 export interface FormSubmitter {
   headers: HeaderMap;
   organisationId: string;
-  /** sent as organisationId (staff sending on behalf of an organisation) */
-  onBehalf: boolean;
+  /** a report's: filed by its mediator against this past appointment (reports.file), on its local day */
+  appointment?: { id: string; date: string };
 }
 
-/** Who sends a form: a key of an organisation that may, or a mediator for a report. */
+/** Who sends a form: a key of an organisation that may; a report, the mediator of an appointment of theirs. */
 export function submitterFor(def: FormDefinition, fx: Fixture): FormSubmitter {
   const kind = def.submitterKinds[0] ?? 'school';
   const organisationId = kind === 'school' ? fx.orgs.manzoni : fx.orgs.servizi;
-  if (def.filledBy === 'mediator') return { headers: bearer(fx.tokens.mediator), organisationId, onBehalf: true };
-  return { headers: kind === 'school' ? schoolKey : serviceKey, organisationId, onBehalf: false };
+  if (def.filledBy === 'mediator') {
+    const reports = (fx as Fixture & { requests: RequestsFixture }).requests.reports;
+    const a = kind === 'school' ? reports.untouched : reports.untouchedService;
+    return { headers: bearer(fx.tokens.mediator), organisationId, appointment: { id: a.id, date: romeDate(a.startsAt) } };
+  }
+  return { headers: kind === 'school' ? schoolKey : serviceKey, organisationId };
 }
 
+/** The procedure a form is sent through: a submission, or a report filed against its appointment. */
+export const formProcedure = (who: FormSubmitter) => (who.appointment ? 'reports.file' : 'submissions.submit');
+
 export function formInput(def: FormDefinition, who: FormSubmitter, data: unknown): Record<string, unknown> {
-  return { formId: def.id, version: def.version, data, ...(who.onBehalf ? { organisationId: who.organisationId } : {}) };
+  return who.appointment ? { appointmentId: who.appointment.id, version: def.version, data } : { formId: def.id, version: def.version, data };
+}
+
+/** The form's sample answers, as `who` sends them: a report's on its appointment's day. */
+export function formSample(def: FormDefinition, who: FormSubmitter): Record<string, unknown> {
+  const sample = sampleData(def.id, who.organisationId);
+  return who.appointment ? { ...sample, sessionDate: who.appointment.date } : sample;
 }
 
 function fieldsByKey(def: FormDefinition): Map<string, { field: FieldDefinition; conditional: boolean }> {
@@ -783,18 +798,19 @@ function fieldsByKey(def: FormDefinition): Map<string, { field: FieldDefinition;
  */
 export function formDataCases(def: FormDefinition, fx: Fixture): BadCase[] {
   const who = submitterFor(def, fx);
-  const sample = sampleData(def.id, who.organisationId);
+  const sample = formSample(def, who);
+  const procedure = formProcedure(who);
   const visible = visibleFields(def, sample);
   const fields = fieldsByKey(def);
   const cases: BadCase[] = [];
   const add = (family: string, name: string, data: unknown, expect: Expectation) =>
     cases.push({
-      procedure: 'submissions.submit',
+      procedure,
       group: `form ${def.id}`,
       family,
       name: `${def.annex} ${name}`,
       method: 'POST',
-      url: '/trpc/submissions.submit',
+      url: `/trpc/${procedure}`,
       headers: () => ({ 'content-type': 'application/json', ...who.headers }),
       body: json(formInput(def, who, data)),
       expect,
@@ -802,11 +818,14 @@ export function formDataCases(def: FormDefinition, fx: Fixture): BadCase[] {
 
   const allGarbage: Record<string, unknown> = { ...sample };
   const unconditional: string[] = [];
+  // A report's countersignature is refused from its mediator before anything else is read: garbage there alone.
+  const countersign = new Set(who.appointment ? countersignSection(def)?.section.fields.map((f) => f.key) : []);
   for (const key of visible.filter((p) => !p.includes('.'))) {
     const entry = fields.get(key);
     if (!entry) continue;
     const garbage = garbageFor(entry.field, fx);
     for (const g of garbage) add(`field ${entry.field.kind}`, `${key} = ${g.label}`, { ...sample, [key]: g.value }, badRequest(key));
+    if (countersign.has(key)) continue;
     allGarbage[key] = garbage[0]!.value;
     if (!entry.conditional) unconditional.push(key);
 

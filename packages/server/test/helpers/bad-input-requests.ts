@@ -56,6 +56,8 @@ export interface ReportsFixture {
   /** past appointments of Amina's without a report: one the baseline files, one only refused calls touch */
   toFile: { id: string; startsAt: string };
   untouched: { id: string; startsAt: string };
+  /** a past appointment of Amina's at the social service, only refused calls touch (A.4's form-data cases) */
+  untouchedService: { id: string; startsAt: string };
   /** filed reports: one the baseline corrects, one the baseline countersigns */
   toCorrect: { id: string; appointment: { id: string; startsAt: string } };
   toCountersign: string;
@@ -70,7 +72,7 @@ const rep = (fx: Fixture) => rfx(fx).reports;
 type SFx = Fixture & { scheduling: { appointments: { reschedule: string; cancelled: string } } };
 
 /** Rows written directly, in the status each baseline needs (protocol year 1998, apart from the shared fixture's). */
-export async function buildRequestsFixture(ts: TestServer, a: { tenantA: string; manzoni: string }): Promise<RequestsFixture> {
+export async function buildRequestsFixture(ts: TestServer, a: { tenantA: string; manzoni: string; servizi: string }): Promise<RequestsFixture> {
   const db = ts.server.database.db;
   let seq = 0;
   const store = async (formId: FormId, status: string, via: 'key' | 'staff' = 'key'): Promise<Stored> => {
@@ -108,7 +110,7 @@ export async function buildRequestsFixture(ts: TestServer, a: { tenantA: string;
     toClose: await store('school-request', 'reported'),
     toWithdraw: await store('school-request', 'received'),
     questionnaire: await store('school-questionnaire', 'received'),
-    reports: await buildReportsFixture(ts, db, a.manzoni),
+    reports: await buildReportsFixture(ts, db, a.manzoni, a.servizi),
   };
 }
 
@@ -121,7 +123,7 @@ async function tokenOf(db: Db, email: string): Promise<string> {
 }
 
 /** The local date of an instant in the demo Ambito's zone. */
-function romeDate(instant: string): string {
+export function romeDate(instant: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
 }
 
@@ -130,17 +132,17 @@ export function reportData(manzoni: string, startsAt: string): Record<string, un
 }
 
 /** Booked, filed and countersigned over HTTP, as people would: six past sessions of Amina's, a day apart. */
-async function buildReportsFixture(ts: TestServer, db: Db, manzoni: string): Promise<ReportsFixture> {
+async function buildReportsFixture(ts: TestServer, db: Db, manzoni: string, servizi: string): Promise<ReportsFixture> {
   const coordinator = ts.client({ token: await tokenOf(db, 'coordinatrice@demo.ponte.test') });
   const amina = ts.client({ token: await tokenOf(db, 'amina.elidrissi@demo.ponte.test') });
   const referent = ts.client({ token: await tokenOf(db, 'referente.manzoni@demo.ponte.test') });
   const mediatorId = (await db.selectFrom('mediators').select('id').where('display_name', '=', 'Amina El Idrissi').executeTakeFirstOrThrow()).id;
   const dayStart = Math.floor(Date.now() / 86_400_000) * 86_400_000;
   let day = 4;
-  const book = async () => {
+  const book = async (organisationId = manzoni, action: '1' | '2' = '1') => {
     const start = new Date(dayStart - (day += 1) * 86_400_000 + 9 * 3_600_000).toISOString();
     // Overridden: in the first days of September these fall in a school year without hours.
-    const { appointments } = await coordinator.scheduling.book.mutate({ mediatorId, organisationId: manzoni, action: '1', start, durationMinutes: 60, mode: 'video', override: true, overrideReason: 'fixture' });
+    const { appointments } = await coordinator.scheduling.book.mutate({ mediatorId, organisationId, action, start, durationMinutes: 60, mode: 'video', override: true, overrideReason: 'fixture' });
     return { id: appointments[0]!.id, startsAt: appointments[0]!.startsAt };
   };
   const filed = async () => {
@@ -157,6 +159,7 @@ async function buildReportsFixture(ts: TestServer, db: Db, manzoni: string): Pro
     rahimToken: await tokenOf(db, 'rahim.uddin@demo.ponte.test'),
     toFile: await book(),
     untouched: await book(),
+    untouchedService: await book(servizi, '2'),
     toCorrect: await filed(),
     toCountersign: (await filed()).id,
     toReopen: await countersigned(),

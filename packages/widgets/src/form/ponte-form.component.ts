@@ -253,6 +253,12 @@ export class PonteForm extends LitElement {
         this.appointmentId ? bookedSession(client, this.appointmentId).catch(() => ({})) : {},
       ]);
       if (load !== this.#loads) return;
+      if (def.filledBy === 'mediator' && !this.appointmentId) {
+        // A report is filed against its appointment (reports.file): without one it could not be sent.
+        this.sendError = { message: ui('needsAppointment', this.#locale), fieldErrors: {}, code: null, httpStatus: null };
+        this.phase = 'failed';
+        return;
+      }
       this.def = this.appointmentId ? mediatorReportForm(def) : def;
       this.organisation = organisation;
       this.#booked = booked;

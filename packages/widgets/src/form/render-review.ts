@@ -75,7 +75,7 @@ export interface ReceiptInput {
 export function renderReceipt({ receipt, locale, copyMessage, copy, reset }: ReceiptInput): TemplateResult {
   const filed = 'filedAt' in receipt;
   return html`<section class="receipt" part="receipt" aria-labelledby="step-heading">
-    <h2 id="step-heading" tabindex="-1">${ui('receiptHeading', locale)}</h2>
+    <h2 id="step-heading" tabindex="-1">${ui(filed ? 'reportFiled' : 'receiptHeading', locale)}</h2>
     <p>${t('ui.submitted', locale)} ${formatDate(filed ? receipt.filedAt : receipt.submittedAt, locale, true)}</p>
     ${filed ? nothing : html`<dl class="values">
       <dt>${t('ui.protocolNumber', locale)}</dt>

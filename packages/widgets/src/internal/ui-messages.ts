@@ -8,6 +8,10 @@ import { interpolate, message, type Locale, type MessageKey } from '@ponte/forms
 const UI = {
   loading: { it: 'Caricamento del modulo…', en: 'Loading the form…' },
   loadFailed: { it: 'Impossibile caricare il modulo.', en: 'The form could not be loaded.' },
+  needsAppointment: {
+    it: 'Una scheda report si compila per un appuntamento del mediatore: manca appointment-id.',
+    en: 'A report is filled in for one of the mediator’s appointments: appointment-id is missing.',
+  },
   retry: { it: 'Riprova', en: 'Try again' },
   draftFound: { it: 'Hai una bozza salvata il {date}.', en: 'You have a draft saved on {date}.' },
   resume: { it: 'Riprendi', en: 'Resume' },
@@ -18,6 +22,7 @@ const UI = {
   sending: { it: 'Invio in corso…', en: 'Sending…' },
   notGiven: { it: 'Non indicato', en: 'Not given' },
   receiptHeading: { it: 'Richiesta inviata', en: 'Request sent' },
+  reportFiled: { it: 'Scheda report inviata', en: 'Report filed' },
   receiptKeep: {
     it: 'Conserva il codice: serve per seguire lo stato della richiesta.',
     en: 'Keep the code: you need it to follow the request.',

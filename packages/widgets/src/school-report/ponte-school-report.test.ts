@@ -12,8 +12,9 @@ describe('<ponte-school-report>', () => {
   runFormWidgetSuite({
     tag: 'ponte-school-report',
     formId: 'school-report',
-    sender: { staff: { email: 'amina.elidrissi@demo.ponte.test', forKey: ponteTest().keys.school }, reader: 'coordinatrice@demo.ponte.test' },
-    firstRequired: 'sessionDate',
+    sender: { mediator: { email: 'amina.elidrissi@demo.ponte.test', forKey: ponteTest().keys.school, hoursAgo: 74 }, reader: 'coordinatrice@demo.ponte.test' },
+    // The session's date and times come prefilled from the appointment.
+    firstRequired: 'status',
   });
 
   describe('with appointment-id', () => {

@@ -7,7 +7,8 @@ describe('<ponte-service-report>', () => {
   runFormWidgetSuite({
     tag: 'ponte-service-report',
     formId: 'service-report',
-    sender: { staff: { email: 'amina.elidrissi@demo.ponte.test', forKey: ponteTest().keys.service }, reader: 'coordinatrice@demo.ponte.test' },
-    firstRequired: 'sessionDate',
+    sender: { mediator: { email: 'rahim.uddin@demo.ponte.test', forKey: ponteTest().keys.service, hoursAgo: 74 }, reader: 'coordinatrice@demo.ponte.test' },
+    // The session's date and times come prefilled from the appointment.
+    firstRequired: 'status',
   });
 });

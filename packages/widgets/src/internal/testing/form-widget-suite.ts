@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import { expect, fixture } from '@open-wc/testing';
 import { a11ySnapshot, findAccessibilityNode } from '@web/test-runner-commands';
-import { SAMPLE_SUBMISSIONS, type FormDefinition, type FormId } from '@ponte/forms';
+import { mediatorReportForm, SAMPLE_SUBMISSIONS, type FormDefinition, type FormId } from '@ponte/forms';
 import { createPonteClient } from '@ponte/sdk';
 import { fillByKeyboard } from './fill-by-keyboard.js';
 import { focusedIn, press, tabToSubmit, until } from './keyboard.js';
@@ -17,9 +17,15 @@ import { ponteTest } from './ponte-test.js';
 export interface Sender {
   /** a publishable key… */
   key?: string;
-  /** …or a staff member who sends on behalf of the organisation of `key` */
+  /** …or a staff member who sends on behalf of the organisation of `key`… */
   staff?: { email: string; forKey: string };
-  /** who reads the stored submission back */
+  /**
+   * …or, for a report (A.2, A.4), a mediator filing it against a meeting of
+   * theirs already held at the organisation of `forKey` (booked for each test
+   * by the coordinator, `hoursAgo` and two hours further back each time)
+   */
+  mediator?: { email: string; forKey: string; hoursAgo: number };
+  /** who reads the stored submission or report back */
   reader: string;
 }
 
@@ -40,6 +46,32 @@ export async function signIn(email: string) {
   return { token: session.token, client: createPonteClient({ url: api, token: session.token }) };
 }
 
+let meetings = 0;
+
+/** A meeting of the mediator's already held, booked by the coordinator (who may record one), and the mediator's token. */
+async function heldMeeting(mediator: NonNullable<Sender['mediator']>): Promise<{ appointmentId: string; token: string }> {
+  const { api } = ponteTest();
+  const coordinator = (await signIn('coordinatrice@demo.ponte.test')).client;
+  const org = await createPonteClient({ url: api, publishableKey: mediator.forKey }).organisations.current.query();
+  const self = await signIn(mediator.email);
+  const me = await self.client.auth.me.query();
+  const profile = (await coordinator.mediators.list.query({})).find((m) => m.userId === me.id);
+  let start = Math.floor((Date.now() - (mediator.hoursAgo + 2 * meetings++) * 3_600_000) / 3_600_000) * 3_600_000;
+  // Not at 23:00 in Rome: the report's end time must follow its start on the same day.
+  if (new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', hour: '2-digit', hourCycle: 'h23' }).format(start) === '23') start -= 3_600_000;
+  const { appointments } = await coordinator.scheduling.book.mutate({
+    mediatorId: profile!.id,
+    organisationId: org!.id,
+    action: org!.kind === 'school' ? '1' : '2',
+    start: new Date(start).toISOString(),
+    durationMinutes: 60,
+    mode: 'video',
+    override: true,
+    overrideReason: 'browser test',
+  });
+  return { appointmentId: appointments[0]!.id, token: self.token };
+}
+
 export async function mountWidget(options: SuiteOptions): Promise<HTMLElement & { token?: string; organisationId?: string }> {
   const { api } = ponteTest();
   const host = document.createElement(options.tag) as HTMLElement & { token?: string; organisationId?: string };
@@ -51,13 +83,20 @@ export async function mountWidget(options: SuiteOptions): Promise<HTMLElement & 
     host.token = token;
     host.organisationId = org!.id;
   }
+  if (options.sender.mediator) {
+    const { appointmentId, token } = await heldMeeting(options.sender.mediator);
+    host.setAttribute('appointment-id', appointmentId);
+    host.token = token;
+  }
   const el = await fixture<HTMLElement & { token?: string; organisationId?: string }>(host);
   await until(() => el.shadowRoot?.querySelector('form, .draft'), 'the form to load');
   return el;
 }
 
+/** The answers typed: a report's session date and times come prefilled from its appointment. */
 function sampleFor(options: SuiteOptions): Record<string, unknown> {
   const sample = structuredClone(SAMPLE_SUBMISSIONS[options.formId]) as Record<string, unknown>;
+  if (options.sender.mediator) for (const key of ['sessionDate', 'startTime', 'endTime']) delete sample[key];
   return options.adjust ? options.adjust(sample) : sample;
 }
 
@@ -83,6 +122,12 @@ export function runFormWidgetSuite(options: SuiteOptions): void {
     const label = el.shadowRoot!.querySelector(`label[for="${control.id}"], #${control.id} > legend`)!.textContent!.trim();
     const error = el.shadowRoot!.getElementById(`${control.id}-e`)!.textContent!.trim();
     expect(error).to.contain('obbligatorio');
+    if (control.localName === 'fieldset') {
+      // NOTE: Chromium's snapshot leaves groups out (not "interesting"); the wiring is what can be checked.
+      expect(control.getAttribute('aria-describedby')?.split(' ')).to.include(`${control.id}-e`);
+      expect(control.getAttribute('aria-invalid') ?? control.querySelector('[aria-invalid]')?.getAttribute('aria-invalid')).to.equal('true');
+      return;
+    }
     const snapshot = await a11ySnapshot({});
     const node = findAccessibilityNode(snapshot as never, (n: { name?: string; description?: string }) =>
       n.name === label && (n.description ?? '').includes(error),
@@ -93,7 +138,9 @@ export function runFormWidgetSuite(options: SuiteOptions): void {
   it('is filled and sent with the keyboard alone, and stored as sent', async function () {
     this.timeout(120_000);
     const el = await mountWidget(options);
-    const def = (await createPonteClient({ url: ponteTest().api }).forms.get.query({ id: options.formId })) as FormDefinition;
+    const full = (await createPonteClient({ url: ponteTest().api }).forms.get.query({ id: options.formId })) as FormDefinition;
+    // A report as its mediator files it: the countersignature is the requester's, later.
+    const def = options.sender.mediator ? mediatorReportForm(full) : full;
     const sample = sampleFor(options);
     await fillByKeyboard(el, def, sample);
 
@@ -104,18 +151,22 @@ export function runFormWidgetSuite(options: SuiteOptions): void {
     await tabToSubmit(el);
     expect(focusedIn(el)?.textContent).to.contain('Conferma e invia');
     await press('Enter');
-    const receipt = (await submitted).detail as { protocol: string; trackingCode: string };
+    const receipt = (await submitted).detail as { protocol: string; trackingCode: string; id: string };
     await until(() => el.shadowRoot?.querySelector('.receipt'), 'the receipt');
     await until(() => focusedIn(el)?.id === 'step-heading', 'focus on the receipt heading');
     await expect(el).to.be.accessible();
-    expect(el.shadowRoot!.querySelector('.receipt')!.textContent).to.contain(receipt.trackingCode);
 
     const { client } = await signIn(options.sender.reader);
-    const page = await client.submissions.list.query({ formId: options.formId });
-    const stored = page.items.find((s) => s.protocol === receipt.protocol);
-    expect(stored, 'the stored submission').to.not.equal(undefined);
-    const full = await client.submissions.get.query({ id: stored!.id });
-    const data = full.data as Record<string, unknown>;
+    let data: Record<string, unknown>;
+    if (options.sender.mediator) {
+      data = (await client.reports.get.query({ id: receipt.id })).data as Record<string, unknown>;
+    } else {
+      expect(el.shadowRoot!.querySelector('.receipt')!.textContent).to.contain(receipt.trackingCode);
+      const page = await client.submissions.list.query({ formId: options.formId });
+      const stored = page.items.find((s) => s.protocol === receipt.protocol);
+      expect(stored, 'the stored submission').to.not.equal(undefined);
+      data = (await client.submissions.get.query({ id: stored!.id })).data as Record<string, unknown>;
+    }
     for (const [key, value] of Object.entries(sample)) {
       const field = def.sections.flatMap((s) => s.fields).find((f) => f.key === key);
       if (!field || field.kind === 'organisation' || field.kind === 'group' || field.kind === 'language') continue;
