@@ -17,6 +17,17 @@ describe('<ponte-school-report>', () => {
     firstRequired: 'status',
   });
 
+  it('says, without appointment-id, that a report is filed for a session, and offers no form', async () => {
+    const host = document.createElement('ponte-school-report') as HTMLElement & { token?: string };
+    host.setAttribute('api', ponteTest().api);
+    host.token = (await signIn('amina.elidrissi@demo.ponte.test')).token;
+    const el = await fixture<HTMLElement>(host);
+    const notice = await until(() => el.shadowRoot?.querySelector('.error-box'), 'the notice');
+    expect(notice.textContent).to.contain('manca appointment-id');
+    expect(el.shadowRoot!.querySelector('form')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   describe('with appointment-id', () => {
     const ROME = 'Europe/Rome';
     const romeDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: ROME }).format(d);
