@@ -17,7 +17,8 @@ export const styles = [
     .bar {
       justify-content: space-between;
     }
-    [aria-pressed='true'] {
+    /* button: as specific as the tokens' button.secondary, and later, so the view shown looks pressed */
+    button[aria-pressed='true'] {
       background: var(--_primary);
       color: #fff;
     }
@@ -69,6 +70,9 @@ export const styles = [
     }
     .out {
       color: var(--_muted);
+    }
+    td[aria-current] {
+      box-shadow: inset 0 3px 0 var(--_primary);
     }
     [aria-current] .n {
       color: var(--_primary);
