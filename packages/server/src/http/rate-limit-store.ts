@@ -13,11 +13,22 @@ import type { ServerConfig } from '../config.js';
  *
  * NOTE: should Redis be unreachable, requests go through uncounted (and the
  * error is logged) rather than failing: schools must still reach the forms.
+ * Sign-in attempts too, for that while: the passwords' scrypt cost is what
+ * slows guessing then.
  */
 export function rateLimitStore(app: FastifyInstance, config: ServerConfig): Pick<RateLimitPluginOptions, 'redis' | 'nameSpace' | 'skipOnError'> {
   if (!config.rateLimitRedisUrl) return {};
-  const redis = new Redis(config.rateLimitRedisUrl, { connectTimeout: 2000, maxRetriesPerRequest: 1 });
+  // No offline queue: while Redis is away a count fails at once (and the request goes through) rather than waiting.
+  const redis = new Redis(config.rateLimitRedisUrl, { connectTimeout: 2000, maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on('error', (error: Error) => app.log.warn({ err: error }, 'rate-limit store (Redis) unavailable'));
+  // Counting starts with the server: it waits (a little) for Redis before it listens.
+  app.addHook('onReady', async () => {
+    if (redis.status === 'ready') return;
+    await new Promise((resolve) => {
+      const timer = setTimeout(resolve, 2000);
+      redis.once('ready', () => resolve(clearTimeout(timer)));
+    });
+  });
   app.addHook('onClose', async () => {
     await redis.quit().catch(() => redis.disconnect());
   });

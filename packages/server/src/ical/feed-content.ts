@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import { toIso } from '../db/values.js';
+import { SPECIAL_FORM_IDS } from '../submissions/visibility.js';
 import { findTenant } from '../tenancy/organisation.repository.js';
 import type { Feed } from './feed.repository.js';
 import { buildCalendar, type FeedEvent } from './ical-calendar.js';
@@ -53,8 +54,15 @@ function toEvent(r: EventRow): FeedEvent {
 async function eventsOf(db: Db, feed: Feed, now: Date): Promise<FeedEvent[]> {
   const from = new Date(now.getTime() - PAST_DAYS * 86_400_000).toISOString();
   const to = new Date(now.getTime() + FUTURE_DAYS * 86_400_000).toISOString();
-  const rows = await eventQuery(db, feed.tenantId)
-    .where(feed.ownerKind === 'mediator' ? 'a.mediator_id' : 'a.organisation_id', '=', feed.ownerId)
+  let query = eventQuery(db, feed.tenantId).where(feed.ownerKind === 'mediator' ? 'a.mediator_id' : 'a.organisation_id', '=', feed.ownerId);
+  // An organisation's feed has no reader to check, and among its referents only an A.5's sender may know
+  // the consultation exists (submissions/visibility.ts): those appointments stay out of it.
+  if (feed.ownerKind === 'organisation') {
+    query = query.where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('submissions as s').select('s.id').whereRef('s.id', '=', 'a.submission_id').where('s.form_id', 'in', [...SPECIAL_FORM_IDS]))),
+    );
+  }
+  const rows = await query
     .where('a.starts_at', '>=', from)
     .where('a.starts_at', '<', to)
     .orderBy('a.starts_at')

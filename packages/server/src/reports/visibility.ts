@@ -45,10 +45,11 @@ export async function reportAccess(db: DbOrTx, user: StaffUser, r: Report): Prom
 /**
  * Whether the caller countersigns this report, with what they may see of it:
  * a referent of the organisation that received the session, who may read it
- * (of a consultation's, the one who sent the A.5). A consultation requested
- * through a publishable key has no sender to confirm it: its clinicians, who
- * alone read it, countersign instead. Undefined when the caller may not know
- * the report exists; false when they see it but another countersigns.
+ * (of a consultation's, the one who sent the A.5). A consultation whose
+ * sender cannot confirm it (sent through a publishable key, or by a
+ * coordinator, or by a referent no longer active there) is countersigned by
+ * its clinicians, who alone read it besides. Undefined when the caller may
+ * not know the report exists; false when they see it but another countersigns.
  */
 export async function countersignAccess(db: DbOrTx, user: StaffUser, r: Report): Promise<ReportAccess | false | undefined> {
   const access = await reportAccess(db, user, r);
@@ -56,7 +57,15 @@ export async function countersignAccess(db: DbOrTx, user: StaffUser, r: Report):
   if (user.role === 'requester') return r.organisationId === user.organisationId && access;
   if (user.role !== 'clinician' || !r.submissionId) return false;
   const s = await findSubmission(db, r.tenantId, r.submissionId);
-  return s !== undefined && isSpecial(s) && s.submittedByUserId === null && access;
+  if (!s || !isSpecial(s)) return false;
+  return !(await senderCountersigns(db, r, s.submittedByUserId)) && access;
+}
+
+/** Whether an A.5's sender can countersign its report: an active referent of the organisation that received it. */
+async function senderCountersigns(db: DbOrTx, r: Report, senderId: string | null): Promise<boolean> {
+  if (!senderId) return false;
+  const sender = await db.selectFrom('users').select(['role', 'organisation_id', 'disabled_at']).where('tenant_id', '=', r.tenantId).where('id', '=', senderId).executeTakeFirst();
+  return sender?.role === 'requester' && sender.organisation_id === r.organisationId && sender.disabled_at === null;
 }
 
 /**

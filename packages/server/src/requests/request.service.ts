@@ -303,7 +303,8 @@ function statusFromAppointments(appointments: Awaited<ReturnType<typeof repo.app
   const live = appointments.filter((a) => a.status !== 'cancelled');
   if (live.length === 0) return 'approved';
   if (live.some((a) => a.status === 'scheduled')) return 'scheduled';
-  // Reports are the mediators': a consultation held without one has none to wait for.
+  // Reports are the mediators': a consultation without one has none to wait for, so once the clinicians record
+  // its outcome the request goes through that outcome (held or not held, in its history) to closed.
   const due = live.filter((a) => a.mediatorId !== null);
   if (due.every((a) => a.report)) return due.every((a) => a.report!.status === 'countersigned') ? 'closed' : 'reported';
   return live.some((a) => a.status === 'held') ? 'held' : 'not_held';
@@ -388,11 +389,18 @@ export async function onBooked(
   await followAppointments(trx, who, who.tenantId, b.submissionId, at, 'appointment.booked');
 }
 
-/** In a reschedule's transaction that makes an appointment longer: it stays within its request's hours authorised. */
-export async function onLengthened(trx: DbOrTx, who: Submitter, a: { tenantId: string; submissionId: string }, addedMinutes: number, at: string): Promise<void> {
+/** In a reschedule's transaction that makes an appointment longer: it stays within its request's hours authorised, unless overridden. */
+export async function onLengthened(
+  trx: DbOrTx,
+  who: Submitter,
+  a: { tenantId: string; submissionId: string },
+  addedMinutes: number,
+  override: { reason: string } | undefined,
+  at: string,
+): Promise<void> {
   await repo.lockRequest(trx, a.tenantId, a.submissionId);
   const r = await repo.findRequest(trx, a.tenantId, a.submissionId);
-  if (r) await withinHoursAuthorised(trx, who, r, addedMinutes, undefined, at);
+  if (r) await withinHoursAuthorised(trx, who, r, addedMinutes, override, at);
 }
 
 /**

@@ -77,7 +77,7 @@ export const schedulingRouter = router({
    * may place outside availability; a clinician cancels and books again.
    */
   reschedule: coordinator
-    .input(z.strictObject({ id: idInput, start: instantInput, durationMinutes: durationInput.optional() }))
+    .input(z.strictObject({ id: idInput, start: instantInput, durationMinutes: durationInput.optional(), ...override }))
     .mutation(({ ctx, input }) => appointments.reschedule(ctx.db, ctx.user, input, { dialect: ctx.dialect, locale: ctx.locale, now: ctx.now() })),
 
   /** Cancels (kept as STATUS:CANCELLED); inside the notice the minimum billable time counts. Clinicians: A.5 consultations. */

@@ -185,7 +185,8 @@ async function bookAnew(db: Db, who: Submitter, input: BookInput, organisationId
   // Those who schedule for others (coordinators; clinicians their consultations) may record a meeting
   // already held, such as an urgent one arranged by phone; keys and referents book ahead only.
   const recordsHeld = isCoordinator(who) || isClinician(who);
-  if (!recordsHeld && spans[0]!.start.getTime() < o.now.getTime()) throw new DomainError('BAD_REQUEST', 'startInPast', {}, 'start');
+  const past = recordsHeld ? -1 : spans.findIndex((s) => s.start.getTime() < o.now.getTime());
+  if (past >= 0) throw new DomainError('BAD_REQUEST', 'startInPast', {}, spans.length > 1 ? `occurrences.${past}` : 'start');
   if (!isCoordinator(who) && mediator) await checkAvailability(db, who.tenantId, mediator.id, tenant.timeZone, spans);
 
   const at = o.now.toISOString();
@@ -316,10 +317,11 @@ function changeable(a: Appointment): void {
 export async function reschedule(
   db: Db,
   user: StaffUser,
-  input: { id: string; start: string; durationMinutes?: number | undefined },
+  input: { id: string; start: string; durationMinutes?: number | undefined; override?: boolean | undefined; overrideReason?: string | undefined },
   o: Options,
 ) {
   if (!isCoordinator(user)) throw new DomainError('FORBIDDEN', 'forbiddenRole');
+  const override = overrideOf(user, input);
   const a = await visible(db, user, input.id);
   changeable(a);
   const tenant = (await findTenant(db, user.tenantId))!;
@@ -333,7 +335,8 @@ export async function reschedule(
     endsAt: end.toISOString(),
     bufferUntil: bufferUntilOf(end, a.mode, settings.travelBufferMinutes).toISOString(),
     schoolYear: schoolYearOf(start, tenant.timeZone),
-    billedMinutes: billed(duration, settings),
+    // A consultation without a mediator uses no one's hours, wherever it moves.
+    billedMinutes: a.mediatorId ? billed(duration, settings) : 0,
     sequence: a.sequence + 1,
     updatedAt: o.now.toISOString(),
   };
@@ -341,8 +344,9 @@ export async function reschedule(
     inserts: [],
     updates: [moved],
     budgetUnchanged: moved.schoolYear === a.schoolYear && moved.billedMinutes <= a.billedMinutes,
+    override,
     ...(a.submissionId && moved.billedMinutes > a.billedMinutes
-      ? { alsoInTransaction: (trx) => onLengthened(trx, user, { tenantId: a.tenantId, submissionId: a.submissionId! }, moved.billedMinutes - a.billedMinutes, moved.updatedAt) }
+      ? { alsoInTransaction: (trx) => onLengthened(trx, user, { tenantId: a.tenantId, submissionId: a.submissionId! }, moved.billedMinutes - a.billedMinutes, override, moved.updatedAt) }
       : {}),
     auditAction: 'appointment.rescheduled',
     auditDetails: { from: { startsAt: a.startsAt, endsAt: a.endsAt } },
@@ -384,8 +388,10 @@ export async function cancel(db: Db, user: StaffUser, input: { id: string; reaso
 /** Records whether the meeting took place: coordinators, or the mediator who held it. */
 export async function setOutcome(db: Db, user: StaffUser, input: { id: string; outcome: 'held' | 'not_held' }, o: Options) {
   const a = await visible(db, user, input.id);
-  // visible() holds a mediator to their own and a clinician to consultations.
-  if (!isCoordinator(user) && user.role !== 'mediator' && user.role !== 'clinician') throw new DomainError('FORBIDDEN', 'forbiddenRole');
+  // visible() holds a mediator to their own and a clinician to consultations; of those, clinicians record
+  // the ones held without a mediator: a mediator's outcome is theirs (their report).
+  const clinicianAlone = user.role === 'clinician' && a.mediatorId === null;
+  if (!isCoordinator(user) && user.role !== 'mediator' && !clinicianAlone) throw new DomainError('FORBIDDEN', 'forbiddenRole');
   if (a.status === 'cancelled') throw new DomainError('CONFLICT', 'appointmentNotChangeable');
   if (Date.parse(a.startsAt) > o.now.getTime()) throw new DomainError('CONFLICT', 'outcomeTooEarly');
   const at = o.now.toISOString();

@@ -61,6 +61,9 @@ for (const kind of await databaseKinds()) {
       caseCode: 'EC-101',
     });
 
+    /** Amina's whole day opened by the coordinator: a clinician books inside availability, even a meeting already held. */
+    const openAminaDay = (date: string) => coordinator.availability.addException.mutate({ mediatorId: fx.mediators.amina!, date, kind: 'available' });
+
     it('a clinician books an approved A.5 inside the mediator’s availability: the request is scheduled', async () => {
       const r = await approvedA5();
       const outside = await expectTrpcError(clinician.scheduling.book.mutate(consultation(r.id, '2027-02-06'))); // a Saturday
@@ -169,11 +172,22 @@ for (const kind of await databaseKinds()) {
       assert.match(file.content, /DESCRIPTION:Senza mediatore/);
       assert.equal((await coordinator.scheduling.get.query({ id: a.id })).mediatorId, null, 'coordinators see that it exists');
 
+      // Moved, it still uses no hours.
+      const moved = await coordinator.scheduling.reschedule.mutate({ id: a.id, start: romeWinter('2026-11-21', '17:00'), durationMinutes: 90 });
+      assert.equal(moved.billedMinutes, 0);
+
       // The clinician records that it was held; reports are the mediators', so the request is done.
       await clinician.scheduling.setOutcome.mutate({ id: a.id, outcome: 'held' });
       const done = await clinician.requests.get.query({ id: r.id });
       assert.equal(done.status, 'closed');
       assert.equal(done.appointments[0]!.status, 'held');
+
+      // A consultation with a mediator: the outcome is the mediator's (their report), not the clinicians'.
+      const withMediator = await approvedA5();
+      await openAminaDay('2026-11-20');
+      const b = (await clinician.scheduling.book.mutate(consultation(withMediator.id, '2026-11-20'))).appointments[0]!;
+      const notTheirs = await expectTrpcError(clinician.scheduling.setOutcome.mutate({ id: b.id, outcome: 'held' }));
+      assert.equal(notTheirs.data?.code, 'FORBIDDEN');
     });
 
     it('another tenant’s clinician finds none of it', async () => {

@@ -134,6 +134,22 @@ for (const kind of await databaseKinds()) {
       assert.equal((await clinician.requests.get.query({ id: request.id })).status, 'closed');
     });
 
+    it('a consultation whose sender has left the service: its clinicians countersign its report', async () => {
+      const sentBy = await signIn(ts, 'collega.servizi@demo.ponte.test', 'collega-pass');
+      const { request, appointment } = await kit.booked('rahim', { formId: 'ethnoclinical-request', approveAs: clinician, sentBy });
+      const filed = await rahim.reports.file.mutate({ appointmentId: appointment.id, data: kit.reportData(appointment) });
+      assert.equal((await expectTrpcError(clinician.reports.countersign.mutate({ id: filed.id }))).data?.code, 'FORBIDDEN', 'while its sender can');
+      const leave = (at: string | null) => db().updateTable('users').set({ disabled_at: at }).where('email', '=', 'collega.servizi@demo.ponte.test').execute();
+      await leave(new Date().toISOString());
+      try {
+        const signed = await clinician.reports.countersign.mutate({ id: filed.id });
+        assert.equal(signed.status, 'countersigned');
+        assert.equal((await clinician.requests.get.query({ id: request.id })).status, 'closed');
+      } finally {
+        await leave(null); // back, for the tests after this one
+      }
+    });
+
     it('an A.3 report stays readable and countersignable by every referent of the service', async () => {
       const { appointment } = await kit.booked('rahim', { formId: 'service-request' });
       const filed = await rahim.reports.file.mutate({ appointmentId: appointment.id, data: kit.reportData(appointment) });

@@ -530,6 +530,14 @@ for (const kind of await databaseKinds()) {
         // Moved, or made longer within the hours: accepted.
         const moved = await coordinator.scheduling.reschedule.mutate({ id: a.id, start: '2027-04-21T08:00:00Z', durationMinutes: 90 });
         assert.equal(moved.endsAt, '2027-04-21T09:30:00.000Z');
+        // Beyond them, with a coordinator's reason: accepted and audited, as a booking's override is.
+        const reason = 'La famiglia chiede più tempo';
+        const longest = await coordinator.scheduling.reschedule.mutate({ id: a.id, start: '2027-04-21T08:00:00Z', durationMinutes: 150, override: true, overrideReason: reason });
+        assert.equal(longest.endsAt, '2027-04-21T10:30:00.000Z');
+        const audit = await db().selectFrom('audit_events').select('details').where('subject_id', '=', r.id).where('action', '=', 'request.hours_override').execute();
+        assert.equal(audit.length, 1);
+        const details = typeof audit[0]!.details === 'string' ? JSON.parse(audit[0]!.details) : audit[0]!.details;
+        assert.equal(details.reason, reason);
       });
 
       it('books a request under the AZIONE of its form only', async () => {

@@ -216,6 +216,11 @@ for (const kind of await databaseKinds()) {
         assert.match(past.message, /già passato/);
         assert.ok((past.data as { fieldErrors?: Record<string, string> }).fieldErrors?.start);
         assert.deepEqual(await countRows(ts.server.database.db), before);
+        // Nor in a series whose later dates reach back: named at the occurrence.
+        const series = await expectTrpcError(key.scheduling.book.mutate({ mediatorId, action: '2', start: romeWinter('2027-01-19', '15:00'), durationMinutes: 60, mode: 'video', series: { starts: [romeWinter('2026-01-20', '15:00')] } }));
+        assert.equal(series.data?.code, 'BAD_REQUEST');
+        assert.ok((series.data as { fieldErrors?: Record<string, string> }).fieldErrors?.['occurrences.1']);
+        assert.deepEqual(await countRows(ts.server.database.db), before);
         const otherOrg = await expectTrpcError(key.scheduling.book.mutate({ mediatorId, organisationId: fx.orgs.manzoni, action: '1', start: romeWinter('2027-01-19', '16:00'), durationMinutes: 60, mode: 'video' }));
         assert.equal(otherOrg.data?.code, 'FORBIDDEN');
         const forced = await expectTrpcError(key.scheduling.book.mutate({ mediatorId, action: '2', start: romeWinter('2027-01-19', '16:00'), durationMinutes: 60, mode: 'video', override: true, overrideReason: 'x' }));

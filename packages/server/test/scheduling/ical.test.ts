@@ -157,6 +157,8 @@ for (const kind of await databaseKinds()) {
       await staff.scheduling.book.mutate({ mediatorId, organisationId: fx.orgs.manzoni, submissionId: id1, action: '1', start: romeWinter('2027-01-12', '10:00'), durationMinutes: 60, mode: 'in_person', place: 'Plesso Rodari', caseCode: 'MZ-9' });
       // The A.5 is booked by its clinician (scheduling/consultations.ts), inside Arshad's Wednesday hours.
       await clinician.scheduling.book.mutate({ mediatorId, organisationId: fx.orgs.servizi, submissionId: id5, action: '2', start: romeWinter('2027-01-13', '10:00'), durationMinutes: 60, mode: 'video', caseCode: 'EC-9' });
+      // And a meeting of the service that serves no request.
+      await staff.scheduling.book.mutate({ mediatorId, organisationId: fx.orgs.servizi, action: '2', start: romeWinter('2027-01-14', '10:00'), durationMinutes: 60, mode: 'video', caseCode: 'SS-9' });
       const mediatorFeed = await staff.calendarFeeds.rotate.mutate({ ownerKind: 'mediator', ownerId: mediatorId });
       const referent = await signIn(ts, 'operatrice.servizi@demo.ponte.test');
       const orgFeed = await ts.client({ token: referent }).calendarFeeds.rotate.mutate({ ownerKind: 'organisation', ownerId: fx.orgs.servizi });
@@ -167,6 +169,12 @@ for (const kind of await databaseKinds()) {
           assert.ok(!text.includes(secret), `${secret} leaked into ${url}`);
         }
       }
+      // The consultation is in its mediator's feed; the service's feed, which any of its referents may open,
+      // leaves it out: only the A.5's sender among them may know it exists.
+      assert.match(await (await get(mediatorFeed.url)).text(), /EC-9/);
+      const orgText = await (await get(orgFeed.url)).text();
+      assert.doesNotMatch(orgText, /EC-9/);
+      assert.match(orgText, /SS-9/);
       // A referent cannot take another organisation's feed.
       const e = await expectTrpcError(ts.client({ token: referent }).calendarFeeds.rotate.mutate({ ownerKind: 'organisation', ownerId: fx.orgs.manzoni }));
       assert.equal(e.data?.code, 'NOT_FOUND');
