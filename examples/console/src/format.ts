@@ -2,11 +2,18 @@ import type { PonteOutputs } from '@ponte/sdk';
 
 /*
  * How the console writes dates, statuses and hours, in Italian. Every time
- * is shown in the Ambito's zone (Europe/Rome in the demo), whatever the
- * browser's own zone.
+ * is shown in the Ambito's zone (auth.me's timeZone; Europe/Rome in the
+ * demo), whatever the browser's own zone.
  */
 
-const ZONE = 'Europe/Rome';
+let zone = 'Europe/Rome';
+let dateTime = new Intl.DateTimeFormat('it-IT', { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' });
+
+/** The Ambito's zone, from the signed-in person (session.ts): every date and time below follows it. */
+export function useZone(timeZone: string): void {
+  zone = timeZone;
+  dateTime = new Intl.DateTimeFormat('it-IT', { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' });
+}
 
 export type RequestStatus = PonteOutputs['requests']['get']['status'];
 
@@ -32,8 +39,6 @@ export const FORM_LABELS: Record<string, string> = {
 
 export const MODE_LABELS: Record<string, string> = { in_person: 'in presenza', phone: 'al telefono', video: 'in video' };
 
-const dateTime = new Intl.DateTimeFormat('it-IT', { timeZone: ZONE, dateStyle: 'medium', timeStyle: 'short' });
-
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 
 /** 90 → "1,5 h" */
@@ -44,7 +49,7 @@ export function formatHours(minutes: number): string {
 /** The wall-clock date and time of an instant in the Ambito's zone: what a date and a time input show. */
 export function localParts(iso: string): { date: string; time: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
       .formatToParts(new Date(iso))
       .map((p) => [p.type, p.value]),
   );

@@ -1,4 +1,5 @@
 import { createFetchPonteClient, type PonteClient, type PonteUser } from '@ponte/sdk';
+import { useZone } from './format.js';
 
 /** Where the token lives: sessionStorage, so it ends with the tab, and never a cookie (DESIGN §6). */
 const TOKEN_KEY = 'ponte.console.token';
@@ -23,18 +24,25 @@ export class ConsoleSession {
   async signIn(email: string, password: string): Promise<PonteUser> {
     const session = await this.client.auth.signIn.mutate({ email, password });
     sessionStorage.setItem(TOKEN_KEY, session.token);
-    return this.client.auth.me.query();
+    return this.#me();
   }
 
   /** Who holds the stored token; undefined when there is none or it expired. */
   async resume(): Promise<PonteUser | undefined> {
     if (!this.token) return undefined;
     try {
-      return await this.client.auth.me.query();
+      return await this.#me();
     } catch {
       sessionStorage.removeItem(TOKEN_KEY);
       return undefined;
     }
+  }
+
+  /** The person, whose Ambito's zone the console's dates and times take. */
+  async #me(): Promise<PonteUser> {
+    const me = await this.client.auth.me.query();
+    useZone(me.timeZone);
+    return me;
   }
 
   async signOut(): Promise<void> {

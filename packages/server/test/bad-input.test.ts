@@ -188,8 +188,11 @@ async function runCases(ts: TestServer, cases: readonly BadCase[], label: string
   const before = await countRows(db);
   const problems: string[] = [];
   const sampled = new Set<string>();
+  // Free text a procedure takes by design (mayAccept) is stored when accepted: rows may then change.
+  let acceptedByDesign = 0;
   for (const c of cases) {
     const it = await send(ts.url, c);
+    if (c.expect.mayAccept && it.status < 300) acceptedByDesign++;
     problems.push(...check(c, it, 'it'));
     const family = `${c.group}/${c.family}`;
     if (!sampled.has(family) && it.status >= 400 && it.status < 500) {
@@ -199,7 +202,7 @@ async function runCases(ts: TestServer, cases: readonly BadCase[], label: string
     }
   }
   const changes = rowChanges(before, await countRows(db));
-  if (changes.length > 0) problems.push(`${label}: rows written by calls that were to be refused: ${changes.join(', ')}`);
+  if (changes.length > 0 && acceptedByDesign === 0) problems.push(`${label}: rows written by calls that were to be refused: ${changes.join(', ')}`);
   return problems;
 }
 

@@ -227,8 +227,10 @@ export const SCHEDULING_SPECS: Readonly<Record<string, ProcedureSpec>> = {
     headers: coordinator,
     baseline: (fx) => ({ id: sfx(fx).appointments.reschedule, start: '2027-05-04T07:00:00Z' }),
     sideEffects: true,
+    freeText: ['overrideReason'],
     domainCases: (fx) => cases(
       { name: 'unknown id', input: { id: UNKNOWN, start: '2027-05-04T07:00:00Z' }, expect: notFound },
+      { name: 'an override without its reason', input: { id: sfx(fx).appointments.reschedule, start: '2027-05-04T07:00:00Z', override: true }, expect: badRequest('overrideReason') },
       { name: 'onto another appointment', input: { id: sfx(fx).appointments.reschedule, start: '2027-05-03T07:30:00Z' }, expect: conflict },
       { name: 'a cancelled appointment', input: { id: sfx(fx).appointments.cancelled, start: '2027-05-20T07:00:00Z' }, expect: conflict },
       { name: 'by a mediator', input: { id: sfx(fx).appointments.reschedule, start: '2027-05-04T07:00:00Z' }, headers: bearer(fx.tokens.mediator), expect: forbidden },

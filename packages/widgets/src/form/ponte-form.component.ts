@@ -265,7 +265,8 @@ export class PonteForm extends LitElement {
       const owner = this.appointmentId ?? this.publishableKey ?? this.organisationId ?? organisation?.id ?? 'staff';
       this.#draft = new DraftStore(
         DraftStore.keyFor(def.id, def.version, owner),
-        def.specialCategory ? () => sessionStorage : () => localStorage,
+        // A report's draft may hold a consultation's (A.5) notes: never kept past the tab, as special-category forms.
+        def.specialCategory || this.appointmentId ? () => sessionStorage : () => localStorage,
       );
       this.#offered = this.#draft.load();
       this.data = this.#initialData();

@@ -18,6 +18,7 @@ export interface EditorContext {
   /** field path (as the server names it) → message */
   errors: Record<string, string>;
   notice: string;
+  /** a weekly rule was added, removed or changed (and not saved yet) */
   changed: () => void;
   saveRules: () => void;
   /** the form is emptied once the exception is stored */
@@ -62,16 +63,17 @@ export function availabilityEditor(ctx: EditorContext): TemplateResult {
           ${field(
             `rules.${i}.weekday`,
             say('weekday', locale),
-            () => html`<select id=${`rules.${i}.weekday`} @change=${(e: Event) => (rule.weekday = Number(valueOf(e)))}>
+            () => html`<select id=${`rules.${i}.weekday`} @change=${(e: Event) => ((rule.weekday = Number(valueOf(e))), ctx.changed())}>
               ${names.map((name, d) => html`<option value=${d + 1} ?selected=${rule.weekday === d + 1}>${name}</option>`)}
             </select>`,
             { error: errors[`rules.${i}.weekday`] },
           )}
-          ${input(`rules.${i}.startTime`, say('from', locale), ctx, 'time', rule.startTime, (v) => (rule.startTime = v))}
-          ${input(`rules.${i}.endTime`, say('to', locale), ctx, 'time', rule.endTime, (v) => (rule.endTime = v))}
+          ${input(`rules.${i}.startTime`, say('from', locale), ctx, 'time', rule.startTime, (v) => ((rule.startTime = v), ctx.changed()))}
+          ${input(`rules.${i}.endTime`, say('to', locale), ctx, 'time', rule.endTime, (v) => ((rule.endTime = v), ctx.changed()))}
           <button
             type="button"
             class="secondary"
+            aria-label=${`${say('remove', locale)} ${names[rule.weekday - 1]} ${rule.startTime}–${rule.endTime}`}
             @click=${() => {
               rules.splice(i, 1);
               ctx.changed();
@@ -109,7 +111,9 @@ export function availabilityEditor(ctx: EditorContext): TemplateResult {
         ${ctx.availability.exceptions.map(
           (x) => html`<li>
             ${formatDate(x.date, locale)}: ${say(x.kind, locale)}, ${x.startTime ? `${x.startTime}–${x.endTime}` : say('allDay', locale)}${x.note ? ` (${x.note})` : nothing}
-            <button type="button" class="link" @click=${() => ctx.removeException(x.id)}>${say('remove', locale)}</button>
+            <button type="button" class="link" aria-label=${`${say('remove', locale)} ${formatDate(x.date, locale)}`} @click=${() => ctx.removeException(x.id)}>
+              ${say('remove', locale)}
+            </button>
           </li>`,
         )}
       </ul>

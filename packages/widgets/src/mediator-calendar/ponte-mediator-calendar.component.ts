@@ -95,6 +95,8 @@ export class PonteMediatorCalendar extends LitElement {
   #col = 0;
 
   #cells: Cell[][] = [];
+  /** the weekly rules were edited and not saved: a move to another period keeps them */
+  #rulesEdited = false;
   #popover: Popover | undefined;
   #focusCell = false;
   /** answers of an older request are dropped */
@@ -164,7 +166,10 @@ export class PonteMediatorCalendar extends LitElement {
     try {
       if (!this.me) {
         const [me, organisations] = await Promise.all([c.auth.me.query(), c.organisations.list.query()]);
-        this.mediators = me.role === 'coordinator' || me.role === 'admin' ? await c.mediators.list.query() : [];
+        const mediators = me.role === 'coordinator' || me.role === 'admin' ? await c.mediators.list.query() : [];
+        // A load for a token since replaced: its answers are not this user's.
+        if (load !== this.#loads) return;
+        this.mediators = mediators;
         this.organisations = new Map(organisations.map((o) => [o.id, o.name]));
         this.me = me;
       }
@@ -180,7 +185,7 @@ export class PonteMediatorCalendar extends LitElement {
       this.appointments = appointments;
       this.#showAvailability(availability);
     } catch (err) {
-      this.#fail(err);
+      if (load === this.#loads) this.#fail(err);
     }
   }
 
@@ -195,17 +200,21 @@ export class PonteMediatorCalendar extends LitElement {
   }
 
   #showAvailability(availability: Availability | undefined): void {
+    const same = availability !== undefined && availability.mediatorId === this.availability?.mediatorId;
     this.availability = availability;
+    if (same && this.#rulesEdited) return;
+    this.#rulesEdited = false;
     this.rules = (availability?.rules ?? []).map(({ weekday, startTime, endTime, validFrom, validTo }) => ({ weekday, startTime, endTime, validFrom, validTo }));
   }
 
-  /** an availability change, then the availability read again */
-  async #edit(change: (c: PonteClient) => Promise<unknown>, focus?: string): Promise<boolean> {
+  /** an availability change, then the availability read again (the weekly rules too, once saved) */
+  async #edit(change: (c: PonteClient) => Promise<unknown>, focus?: string, savesRules = false): Promise<boolean> {
     const c = this.#clients.client;
     this.errors = {};
     this.notice = '';
     try {
       await change(c);
+      if (savesRules) this.#rulesEdited = false;
       this.#showAvailability(await this.#availability(c, this.#range[0]));
       this.notice = say('saved', this.#locale);
       if (focus) await this.#focus(focus);
@@ -342,8 +351,11 @@ export class PonteMediatorCalendar extends LitElement {
             rules: this.rules,
             errors: this.errors,
             notice: this.notice,
-            changed: () => this.requestUpdate(),
-            saveRules: () => void this.#edit((c) => c.availability.setRules.mutate({ ...this.#who, rules: this.rules })),
+            changed: () => {
+              this.#rulesEdited = true;
+              this.requestUpdate();
+            },
+            saveRules: () => void this.#edit((c) => c.availability.setRules.mutate({ ...this.#who, rules: this.rules }), undefined, true),
             addException: (x: NewException, form) =>
               void this.#edit((c) => c.availability.addException.mutate({ ...this.#who, ...x })).then((done) => done && form.reset()),
             removeException: (id) => void this.#edit((c) => c.availability.removeException.mutate({ id }), '#exceptions-title'),

@@ -78,6 +78,19 @@ describe('<ponte-mediator-calendar>', () => {
       override: true,
       overrideReason: 'test del calendario',
     });
+    // Half past midnight in Rome, still the evening before in New York: a day taken in the browser's zone shows.
+    const early = new Date(Date.parse(dayStart(date, ROME)) + 30 * 60_000).toISOString();
+    await coordinator.client.scheduling.book.mutate({
+      mediatorId: li,
+      organisationId: organisation.id,
+      action: '2',
+      start: early,
+      durationMinutes: 60,
+      mode: 'video',
+      caseCode: 'CAL-2026-002',
+      override: true,
+      overrideReason: 'test del calendario',
+    });
   });
 
   // The runner reuses the page for the next test file: give it back its own zone.
@@ -88,19 +101,26 @@ describe('<ponte-mediator-calendar>', () => {
   async function expectInEveryView(): Promise<void> {
     const el = await mount(mediator.token, { date });
     await until(() => text(cellOf(el, date)).includes('07:15–08:15CAL-2026-001'), 'the appointment in the week');
-    expect(nameOf(cellOf(el, date))).to.equal(`${dayLabel(date, 'it')}, 1 appuntamento`);
+    expect(text(cellOf(el, date))).to.include('00:30–01:30CAL-2026-002');
+    // The day before, when this week shows it (not when the date is a Monday).
+    const dayBefore = cellOf(el, addDays(date, -1));
+    if (dayBefore) expect(text(dayBefore)).to.not.include('CAL-2026-002');
+    expect(nameOf(cellOf(el, date))).to.equal(`${dayLabel(date, 'it')}, 2 appuntamenti`);
     expect($$(el, 'th[scope=row]').map(text)).to.deep.equal(['Li Wei']);
     await expect(el).to.be.accessible();
 
     el.view = 'month';
     await until(() => text(cellOf(el, date)).includes('07:15 CAL-2026-001'), 'the appointment in the month');
+    expect(text(cellOf(el, date))).to.include('00:30 CAL-2026-002');
     expect($$(el, 'tbody td')).to.have.length.within(28, 42);
     await expect(el).to.be.accessible();
 
     el.view = 'agenda';
     await until(() => text($(el, '[part=agenda]')).includes('07:15–08:15'), 'the appointment in the agenda');
     const heading = $$(el, '[part=agenda] h3').find((h) => text(h) === dayLabel(date, 'it'))!;
-    expect(text(heading.nextElementSibling as HTMLElement)).to.include('07:15–08:15').and.include('Via del Calendario 5').and.include('In presenza').and.include('Programmato');
+    const [first, second] = [heading.nextElementSibling as HTMLElement, heading.nextElementSibling!.nextElementSibling as HTMLElement];
+    expect(text(first)).to.include('00:30–01:30').and.include('CAL-2026-002');
+    expect(text(second)).to.include('07:15–08:15').and.include('Via del Calendario 5').and.include('In presenza').and.include('Programmato');
     await expect(el).to.be.accessible();
   }
 
@@ -146,7 +166,7 @@ describe('<ponte-mediator-calendar>', () => {
 
     // To the appointment's day: Monday is the first column.
     for (let i = 1; i < isoWeekday(date); i++) await press('ArrowRight');
-    expect(nameOf(focusedIn(el))).to.equal(`${dayLabel(date, 'it')}, 1 appuntamento`);
+    expect(nameOf(focusedIn(el))).to.equal(`${dayLabel(date, 'it')}, 2 appuntamenti`);
     const cell = focusedIn(el)!;
     let opened: string[] | undefined;
     el.addEventListener('ponte-appointment-open', (e) => (opened = e.detail.ids));
@@ -154,7 +174,7 @@ describe('<ponte-mediator-calendar>', () => {
     const details = await until(() => $(el, '#details'), 'the details');
     await until(() => focusedIn(el) === details, 'focus in the details');
     expect(text(details)).to.include('Orario07:15–08:15').and.include('LuogoVia del Calendario 5').and.include('Codice del casoCAL-2026-001').and.include('StatoProgrammato');
-    expect(opened).to.have.length(1);
+    expect(opened).to.have.length(2);
     // Placed by the popover class next to its cell.
     await until(() => details.style.position === 'fixed' && details.style.top !== '', 'the placement');
     await expect(el).to.be.accessible();
@@ -251,7 +271,7 @@ describe('<ponte-mediator-calendar>', () => {
     expect($$(el, '[role=group] button').map(text)).to.deep.equal(['Day', 'Week', 'Month', 'Agenda', 'Previous', 'Today', 'Next']);
     const month = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00Z`));
     expect(text($(el, '#title'))).to.include(month);
-    await until(() => $$(el, 'tbody td').some((td) => nameOf(td).endsWith(', 1 appointment')), 'English names');
+    await until(() => $$(el, 'tbody td').some((td) => nameOf(td).endsWith(', 2 appointments')), 'English names');
     await expect(el).to.be.accessible();
   });
 });
