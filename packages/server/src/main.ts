@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 import { loadConfig } from './config.js';
 import { DEMO_PASSWORD } from './seed/demo-data.js';
+import { seedDemoActivity } from './seed/seed-demo-activity.js';
 import { startServer } from './server.js';
 
 // `--demo` (what `npm start` passes) seeds the demo Ambito on an empty
 // database; a production start leaves an empty database empty.
+// `--demo-activity` (npm start too) adds requests at every step to a demo
+// just created, so that the console does not open on an empty queue.
 const wantsDemo = process.argv.includes('--demo');
 
 const config = loadConfig();
 const server = await startServer(config, { seedDemo: wantsDemo });
+const activity = server.demo && process.argv.includes('--demo-activity') ? await seedDemoActivity(config, server.database) : null;
 const base = config.publicUrl;
 
 const lines = [
@@ -26,6 +30,9 @@ if (wantsDemo) {
   lines.push(
     '',
     `Console sign-in (coordinator): coordinatrice@demo.ponte.test / ${DEMO_PASSWORD}`,
+    ...(activity
+      ? ['  in its queue: a request to take in charge, one in review, one to book, one held and reported (for referente.manzoni to countersign), and an A.5 for the clinicians']
+      : []),
     '',
     server.demo ? 'Demo Ambito created. Sign in with any of these (password below):' : 'Demo accounts (created earlier):',
     '  coordinatrice@demo.ponte.test   coordinator',
