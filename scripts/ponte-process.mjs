@@ -27,15 +27,16 @@ export function freePort() {
  * ends it and removes its database. The server also ends when this process
  * exits, however it exits.
  *
- * @param {{ port?: number, env?: Record<string, string> }} options extra
- *   environment (PONTE_CORS_ORIGINS, …) on top of high rate limits.
+ * @param {{ port?: number, env?: Record<string, string>, demoActivity?: boolean }} options extra
+ *   environment (PONTE_CORS_ORIGINS, …) on top of high rate limits; demoActivity: the
+ *   demo's requests at every step too, as `npm start` has them (tests start without).
  * @returns {Promise<{ url: string, stop: () => void }>}
  */
-export async function startPonteProcess({ port, env = {} } = {}) {
+export async function startPonteProcess({ port, env = {}, demoActivity = false } = {}) {
   port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'ponte-run-'));
-  const child = spawn(process.execPath, ['--conditions=ponte-source', '--import', 'tsx', 'packages/server/src/main.ts', '--demo'], {
+  const child = spawn(process.execPath, ['--conditions=ponte-source', '--import', 'tsx', 'packages/server/src/main.ts', '--demo', ...(demoActivity ? ['--demo-activity'] : [])], {
     cwd: root,
     // Its banner (URLs, demo accounts) would only clutter the caller's output.
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -9,7 +9,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { puppeteerCore as puppeteer } from '@web/test-runner-chrome';
-import { tsImport } from 'tsx/esm/api';
 import { startPonteProcess } from './ponte-process.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -45,7 +44,8 @@ if (!existsSync(join(root, 'examples/console/console.js'))) {
 }
 mkdirSync(join(out, 'widgets'), { recursive: true });
 
-const ponte = await startPonteProcess();
+// The demo as `npm start` has it, requests at every step included: what the console's views show.
+const ponte = await startPonteProcess({ demoActivity: true });
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   headless: true,
@@ -70,59 +70,14 @@ async function trpc(path, input, { token, key, query = false } = {}) {
 }
 
 /**
- * What the console shows needs a request on its way: two school requests
- * (A.1) approved, one of them booked for yesterday with its report filed
- * (A.2), for the referent to countersign; and one of Amina's sessions
- * yesterday without a report, for her to file.
+ * Two of Amina's sessions held three days ago, one at the school and one at the social service, for the
+ * report widgets (and the console's mediator view); before the demo's own session with her, yesterday.
  */
-async function consoleDemoState() {
-  const { SAMPLE_SUBMISSIONS } = await tsImport('../packages/forms/src/index.ts', import.meta.url);
-  const rome = (d, options) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', ...options }).format(d);
-  const romeTime = (d) => rome(d, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const coordinator = await signIn('coordinatrice@demo.ponte.test');
-  // The next two weekdays, when the demo mediators work: the requests' proposed days.
-  const days = [];
-  for (let d = Date.now() + 86_400_000; days.length < 2; d += 86_400_000) {
-    if (!['Sat', 'Sun'].includes(rome(new Date(d), { weekday: 'short' }))) days.push(rome(new Date(d)));
-  }
-  const { version } = await trpc('forms.get', { id: 'school-request' }, { key: 'pk_demo_manzoni', query: true });
-  const school = await trpc('organisations.current', undefined, { key: 'pk_demo_manzoni', query: true });
-  const request = async () => {
-    const data = { ...SAMPLE_SUBMISSIONS['school-request'], school: school.id, proposedSlots: days.map((date) => ({ date, from: '14:30', to: '15:30' })) };
-    const { protocol } = await trpc('submissions.submit', { formId: 'school-request', version, data }, { key: 'pk_demo_manzoni' });
-    const { items } = await trpc('requests.queue', { status: 'received' }, { token: coordinator, query: true });
-    const id = items.find((r) => r.protocol === protocol).id;
-    await trpc('requests.review', { id }, { token: coordinator });
-    await trpc('requests.approve', { id, hoursAuthorised: 2 }, { token: coordinator });
-    return id;
-  };
-  const pending = await request();
-  const reported = await request();
-  const { suggestions } = await trpc('coordination.suggestMediators', { requestId: reported }, { token: coordinator, query: true });
-  // Yesterday, on the hour, and both sessions before 22:00 so each ends on the day it starts.
-  let start = new Date(Math.floor((Date.now() - 26 * 3_600_000) / 3_600_000) * 3_600_000);
-  while (romeTime(start) >= '22:00') start = new Date(start.getTime() - 3_600_000);
-  const book = (at) => trpc('scheduling.book', { ...suggestions[0].book, start: at.toISOString(), durationMinutes: 60 }, { token: coordinator });
-  const held = (await book(start)).appointments[0];
-  // A second session of the same request, an hour later: Amina's to report.
-  await book(new Date(start.getTime() + 3_600_000));
-  const amina = await signIn('amina.elidrissi@demo.ponte.test');
-  const report = {
-    ...SAMPLE_SUBMISSIONS['school-report'],
-    sessionDate: rome(start),
-    startTime: romeTime(start),
-    endTime: romeTime(new Date(start.getTime() + 3_600_000)),
-  };
-  await trpc('reports.file', { appointmentId: held.id, data: report }, { token: amina });
-  return { pending };
-}
-
-/** Two of Amina's sessions held a day and a half ago, one at the school and one at the social service, for the report widgets. */
 async function heldSessions() {
   const coordinator = await signIn('coordinatrice@demo.ponte.test');
   const { id: mediatorId } = (await trpc('mediators.list', {}, { token: coordinator, query: true })).find((m) => m.displayName === 'Amina El Idrissi');
   const orgs = await trpc('organisations.list', undefined, { token: coordinator, query: true });
-  const start = Math.floor((Date.now() - 32 * 3_600_000) / 3_600_000) * 3_600_000;
+  const start = Math.floor((Date.now() - 72 * 3_600_000) / 3_600_000) * 3_600_000;
   const session = async (kind, hoursLater) => {
     const org = orgs.find((o) => o.kind === kind);
     const at = new Date(start + hoursLater * 3_600_000).toISOString();
@@ -275,7 +230,9 @@ try {
 
   // The console (examples/console): sign-in, then each role's views.
   mkdirSync(join(out, 'console'), { recursive: true });
-  const { pending } = await consoleDemoState();
+  // The demo's approved request, its suggested mediators ready to book.
+  const queue = await trpc('requests.queue', { status: 'approved' }, { token: await signIn('coordinatrice@demo.ponte.test'), query: true });
+  const pending = queue.items[0].id;
   const consoleViews = [
     { name: 'sign-in' },
     { name: 'queue', staff: 'coordinatrice@demo.ponte.test' },

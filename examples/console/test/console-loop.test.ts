@@ -11,6 +11,7 @@ import '../../../packages/widgets/src/mediator-calendar/ponte-mediator-calendar.
 import '../src/ponte-console.js';
 import type { PonteConsole } from '../src/ponte-console.js';
 import { fillByKeyboard } from '../../../packages/widgets/src/internal/testing/fill-by-keyboard.js';
+import { heldStart } from '../../../packages/widgets/src/internal/testing/held-start.js';
 import { dateKeys, press as pressIn, tabToSubmit, timeKeys, until } from '../../../packages/widgets/src/internal/testing/keyboard.js';
 import { ponteTest } from '../../../packages/widgets/test/ponte-test.js';
 import { activate, choose, find, press, type } from './console-keyboard.js';
@@ -40,19 +41,12 @@ function nextWeekdays(count: number): string[] {
 }
 
 /**
- * When the session took place: two days ago, on the hour. Reports are filed
- * once a session has started and the server has no clock to move; a
- * coordinator may book a session already held (bookings by coordinators are
- * not held to the mediator's hours), which the console allows by letting
- * them change the suggested start. Not the hour the widgets' report test
- * books for the same mediator (yesterday), as the suites share one server;
- * not at 23:00 in Rome, so the session ends on the day it starts.
+ * When the session took place: two days ago, on the hour (heldStart), which
+ * the console allows by letting the coordinator change the suggested start.
+ * Not the hour the widgets' report test books for the same mediator
+ * (yesterday), as the suites share one server.
  */
-function heldAt(): Date {
-  let start = new Date(Math.floor((Date.now() - 50 * 3_600_000) / 3_600_000) * 3_600_000);
-  if (romeTime(start).startsWith('23')) start = new Date(start.getTime() - 3_600_000);
-  return start;
-}
+const heldAt = () => heldStart(50);
 
 async function api(email: string) {
   const { api: url, password } = ponteTest();

@@ -99,8 +99,13 @@ function occurrences(start: string, series: BookInput['series'], zone: string): 
   throw new DomainError('BAD_REQUEST', 'seriesShape', {}, 'series');
 }
 
-function billed(durationMinutes: number, settings: SchedulingSettings): number {
-  return Math.max(durationMinutes, settings.minimumBillableMinutes);
+/**
+ * What an appointment counts against the budget: its length, at least the
+ * minimum billable time. The budgets count mediators' hours, so a
+ * consultation without a mediator counts none.
+ */
+function billed(mediatorId: string | null, durationMinutes: number, settings: SchedulingSettings): number {
+  return mediatorId ? Math.max(durationMinutes, settings.minimumBillableMinutes) : 0;
 }
 
 /** Bookings not made by a coordinator must fall inside the mediator's declared availability. */
@@ -209,8 +214,7 @@ async function bookAnew(db: Db, who: Submitter, input: BookInput, organisationId
     caseCode: (input.caseCode ?? '').trim(),
     status: 'scheduled',
     sequence: 0,
-    // The budgets count mediators' hours: a consultation without one uses none.
-    billedMinutes: mediator ? billed(input.durationMinutes, settings) : 0,
+    billedMinutes: billed(mediator?.id ?? null, input.durationMinutes, settings),
     cancelledAt: null,
     cancellation: null,
     createdAt: at,
@@ -335,8 +339,7 @@ export async function reschedule(
     endsAt: end.toISOString(),
     bufferUntil: bufferUntilOf(end, a.mode, settings.travelBufferMinutes).toISOString(),
     schoolYear: schoolYearOf(start, tenant.timeZone),
-    // A consultation without a mediator uses no one's hours, wherever it moves.
-    billedMinutes: a.mediatorId ? billed(duration, settings) : 0,
+    billedMinutes: billed(a.mediatorId, duration, settings),
     sequence: a.sequence + 1,
     updatedAt: o.now.toISOString(),
   };

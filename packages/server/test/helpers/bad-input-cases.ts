@@ -11,7 +11,8 @@ import {
 import { appRouter, DEMO_PASSWORD } from '@ponte/server';
 import { COORDINATION_SPECS } from './bad-input-coordination.js';
 import { SCHEDULING_SPECS, type SchedulingFixture } from './bad-input-scheduling.js';
-import { REQUEST_SPECS, romeDate, type RequestsFixture } from './bad-input-requests.js';
+import { REQUEST_SPECS, type RequestsFixture } from './bad-input-requests.js';
+import { romeDate } from './reports.js';
 import { OTHER_ORIGIN, OTHER_PASSWORD, type OtherTenant } from './fixtures.js';
 
 /*

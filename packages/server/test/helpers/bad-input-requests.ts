@@ -5,6 +5,7 @@ import type { Db } from '../../src/db/database.js';
 import { newId, newSessionToken, newTrackingCode, sha256 } from '../../src/ids.js';
 import { insertSubmission } from '../../src/submissions/submission.repository.js';
 import type { DomainCase, Expectation, Fixture, HeaderMap, ProcedureSpec } from './bad-input-cases.js';
+import { romeDate } from './reports.js';
 import { sampleFor } from './samples.js';
 import type { TestServer } from './test-server.js';
 
@@ -120,11 +121,6 @@ async function tokenOf(db: Db, email: string): Promise<string> {
   const now = Date.now();
   await insertSession(db, { id: newId(), tenantId: user.tenant_id, userId: user.id, tokenHash: sha256(token), createdAt: new Date(now).toISOString(), expiresAt: new Date(now + 3 * 3_600_000).toISOString() });
   return token;
-}
-
-/** The local date of an instant in the demo Ambito's zone. */
-export function romeDate(instant: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
 }
 
 export function reportData(manzoni: string, startsAt: string): Record<string, unknown> {

@@ -4,6 +4,7 @@ import { expect, fixture } from '@open-wc/testing';
 import { countersignSection, SAMPLE_SUBMISSIONS, type FormDefinition } from '@ponte/forms';
 import { createPonteClient } from '@ponte/sdk';
 import { fillByKeyboard } from '../internal/testing/fill-by-keyboard.js';
+import { heldStart } from '../internal/testing/held-start.js';
 import { runFormWidgetSuite, signIn } from '../internal/testing/form-widget-suite.js';
 import { focusedIn, press, tabToSubmit, until } from '../internal/testing/keyboard.js';
 import { ponteTest } from '../internal/testing/ponte-test.js';
@@ -39,9 +40,7 @@ describe('<ponte-school-report>', () => {
       const coordinator = (await signIn('coordinatrice@demo.ponte.test')).client;
       const school = await createPonteClient({ url: api, publishableKey: keys.school }).organisations.current.query();
       const amina = (await coordinator.mediators.list.query({})).find((m) => m.displayName.includes('Amina'))!;
-      let start = new Date(Math.floor((Date.now() - 26 * 3_600_000) / 3_600_000) * 3_600_000);
-      // Not across midnight in Rome: the report's end time must follow its start on the same day.
-      if (romeTime(start).startsWith('23')) start = new Date(start.getTime() - 3_600_000);
+      const start = heldStart(26);
       const booked = await coordinator.scheduling.book.mutate({
         mediatorId: amina.id,
         organisationId: school!.id,

@@ -4,6 +4,7 @@ import { a11ySnapshot, findAccessibilityNode } from '@web/test-runner-commands';
 import { mediatorReportForm, SAMPLE_SUBMISSIONS, type FormDefinition, type FormId } from '@ponte/forms';
 import { createPonteClient } from '@ponte/sdk';
 import { fillByKeyboard } from './fill-by-keyboard.js';
+import { heldStart } from './held-start.js';
 import { focusedIn, press, tabToSubmit, until } from './keyboard.js';
 import { ponteTest } from './ponte-test.js';
 
@@ -56,14 +57,12 @@ async function heldMeeting(mediator: NonNullable<Sender['mediator']>): Promise<{
   const self = await signIn(mediator.email);
   const me = await self.client.auth.me.query();
   const profile = (await coordinator.mediators.list.query({})).find((m) => m.userId === me.id);
-  let start = Math.floor((Date.now() - (mediator.hoursAgo + 2 * meetings++) * 3_600_000) / 3_600_000) * 3_600_000;
-  // Not at 23:00 in Rome: the report's end time must follow its start on the same day.
-  if (new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', hour: '2-digit', hourCycle: 'h23' }).format(start) === '23') start -= 3_600_000;
+  const start = heldStart(mediator.hoursAgo + 2 * meetings++);
   const { appointments } = await coordinator.scheduling.book.mutate({
     mediatorId: profile!.id,
     organisationId: org!.id,
     action: org!.kind === 'school' ? '1' : '2',
-    start: new Date(start).toISOString(),
+    start: start.toISOString(),
     durationMinutes: 60,
     mode: 'video',
     override: true,
