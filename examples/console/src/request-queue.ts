@@ -34,6 +34,8 @@ export class PonteConsoleQueue extends ConsoleElement {
   private error = '';
   private loading = true;
   #filters: Filters = { status: '', organisationId: '', language: '', urgency: '' };
+  /** Arrows in a filter change it once per key: only the answer to the last query may be drawn. */
+  #loads = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -52,6 +54,7 @@ export class PonteConsoleQueue extends ConsoleElement {
   }
 
   private async load(): Promise<void> {
+    const load = ++this.#loads;
     this.loading = true;
     this.error = '';
     const f = this.#filters;
@@ -63,13 +66,14 @@ export class PonteConsoleQueue extends ConsoleElement {
         ...(f.urgency ? { urgency: f.urgency as 'ordinaria' | 'urgente' } : {}),
         limit: 100,
       });
+      if (load !== this.#loads) return;
       this.items = page.items;
     } catch (error) {
+      if (load !== this.#loads) return;
       this.error = this.errorText(error);
       this.items = [];
-    } finally {
-      this.loading = false;
     }
+    this.loading = false;
   }
 
   private filter(key: keyof Filters, event: Event): void {

@@ -6,7 +6,7 @@ import { createPonteClient } from '@ponte/sdk';
 import { fillByKeyboard } from '../internal/testing/fill-by-keyboard.js';
 import { heldStart } from '../internal/testing/held-start.js';
 import { runFormWidgetSuite, signIn } from '../internal/testing/form-widget-suite.js';
-import { focusedIn, press, tabToSubmit, until } from '../internal/testing/keyboard.js';
+import { dateKeys, focusedIn, press, tabTo, tabToSubmit, timeKeys, type, until } from '../internal/testing/keyboard.js';
 import { ponteTest } from '../internal/testing/ponte-test.js';
 
 describe('<ponte-school-report>', () => {
@@ -34,13 +34,13 @@ describe('<ponte-school-report>', () => {
     const romeDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: ROME }).format(d);
     const romeTime = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: ROME, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
 
-    /** A meeting of Amina's at the Manzoni school that began yesterday: coordinators may record one already held. */
-    async function heldAppointment() {
+    /** A meeting of Amina's at the Manzoni school that began `hoursAgo`: coordinators may record one already held. */
+    async function heldAppointment(hoursAgo: number) {
       const { api, keys } = ponteTest();
       const coordinator = (await signIn('coordinatrice@demo.ponte.test')).client;
       const school = await createPonteClient({ url: api, publishableKey: keys.school }).organisations.current.query();
       const amina = (await coordinator.mediators.list.query({})).find((m) => m.displayName.includes('Amina'))!;
-      const start = heldStart(26);
+      const start = heldStart(hoursAgo);
       const booked = await coordinator.scheduling.book.mutate({
         mediatorId: amina.id,
         organisationId: school!.id,
@@ -52,9 +52,32 @@ describe('<ponte-school-report>', () => {
       return { id: booked.appointments[0]!.id, start, end: new Date(start.getTime() + 60 * 60_000) };
     }
 
+    it('lets the mediator correct the prefilled date and times by typing over them', async function () {
+      this.timeout(60_000);
+      const appointment = await heldAppointment(30);
+      const host = document.createElement('ponte-school-report') as HTMLElement & { token?: string };
+      host.setAttribute('api', ponteTest().api);
+      host.setAttribute('appointment-id', appointment.id);
+      host.token = (await signIn('amina.elidrissi@demo.ponte.test')).token;
+      const el = await fixture<HTMLElement>(host);
+      await until(() => el.shadowRoot?.querySelector('form'), 'the form to load');
+      const control = (key: string) => el.shadowRoot!.querySelector<HTMLInputElement>(`#f-${key}`)!;
+      expect(control('startTime').value).to.equal(romeTime(appointment.start));
+
+      // Each key leaves the control partly typed for a moment: what is typed so far must stay.
+      const earlier = new Date(appointment.start.getTime() - 24 * 3_600_000 - 30 * 60_000);
+      await tabTo(el, 'f-sessionDate');
+      await type(dateKeys(romeDate(earlier)));
+      await tabTo(el, 'f-startTime');
+      await type(timeKeys(romeTime(earlier)));
+      expect(control('sessionDate').value).to.equal(romeDate(earlier));
+      expect(control('startTime').value).to.equal(romeTime(earlier));
+      expect(control('endTime').value).to.equal(romeTime(appointment.end));
+    });
+
     it('files the report of the mediator’s own appointment, without the countersignature', async function () {
       this.timeout(120_000);
-      const appointment = await heldAppointment();
+      const appointment = await heldAppointment(26);
       const { token, client } = await signIn('amina.elidrissi@demo.ponte.test');
       const host = document.createElement('ponte-school-report') as HTMLElement & { token?: string };
       host.setAttribute('api', ponteTest().api);
