@@ -61,6 +61,7 @@ export class PonteConsoleSuggestions extends ConsoleElement {
       ...draft,
       start: instantOf(String(fields.get('date')), String(fields.get('time'))),
       durationMinutes: Number(fields.get('duration')),
+      ...(fields.has('place') ? { place: String(fields.get('place')) } : {}),
     };
     this.busy = true;
     this.error = '';
@@ -95,7 +96,13 @@ export class PonteConsoleSuggestions extends ConsoleElement {
         <label for="${id}-duration">Durata (minuti)</label>
         <input id="${id}-duration" name="duration" type="number" min="15" max="480" step="15" required .value=${String(draft.durationMinutes)} />
       </div>
-      <p class="hint">${MODE_LABELS[draft.mode] ?? draft.mode}${draft.place ? ` · ${draft.place}` : ''}</p>
+      ${draft.mode === 'in_person'
+        ? html`<div class="field">
+            <label for="${id}-place">Luogo</label>
+            <input id="${id}-place" name="place" required maxlength="200" autocomplete="street-address" aria-describedby="${id}-place-hint" .value=${draft.place ?? ''} />
+            <p class="hint" id="${id}-place-hint">Un indirizzo o un’aula, mai il nome di una persona: il luogo compare nei calendari.</p>
+          </div>`
+        : html`<p class="hint">${MODE_LABELS[draft.mode] ?? draft.mode}</p>`}
       <button class="btn btn-primary" type="submit" ?disabled=${this.busy}>Prenota</button>
     </form>`;
   }

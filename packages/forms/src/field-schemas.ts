@@ -99,31 +99,45 @@ function temporal(isValid: (value: string) => boolean, invalid: MessageKey, min?
   return z.string().check(...checks);
 }
 
-export const dateSchema = (min?: string, max?: string) => temporal(isIsoDate, 'error.date', min, max);
+/**
+ * The dates a form takes when its definition sets no bounds: a birth in the
+ * last century to a meeting in this one. A year 3000 is a slip of the
+ * keyboard, and the server's own dates hold to the same end.
+ */
+export const FORM_DATE_RANGE = { min: '1900-01-01', max: '2099-12-31' } as const;
+
+export const dateSchema = (min: string = FORM_DATE_RANGE.min, max: string = FORM_DATE_RANGE.max) => temporal(isIsoDate, 'error.date', min, max);
 export const timeSchema = (min?: string, max?: string) => temporal(isIsoTime, 'error.time', min, max);
-export const dateTimeSchema = (min?: string, max?: string) => temporal(isIsoDateTime, 'error.datetime', min, max);
+export const dateTimeSchema = (min: string = `${FORM_DATE_RANGE.min}T00:00`, max: string = `${FORM_DATE_RANGE.max}T23:59`) =>
+  temporal(isIsoDateTime, 'error.datetime', min, max);
 
 /**
  * A list of chosen values: bounded, no value twice. An empty list never gets
  * here (it counts as missing), so a minimum of 1 is the required check's job.
  */
 function choiceList<T>(item: z.ZodMiniType<T, unknown>, min: number | undefined, max: number, identity: (item: T) => unknown) {
-  const checks: z.core.$ZodCheck<T[]>[] = [
-    rule((items: T[]) => items.length <= max, 'error.tooManySelected', { max }),
-    rule((items: T[]) => new Set(items.map(identity)).size === items.length, 'error.duplicate'),
-  ];
+  const checks: z.core.$ZodCheck<T[]>[] = [rule((items: T[]) => new Set(items.map(identity)).size === items.length, 'error.duplicate')];
   if (min !== undefined && min > 1) {
     checks.push(rule((items: T[]) => items.length >= min, 'error.tooFewSelected', { min }));
   }
-  return z.array(item).check(...checks);
+  return atMostItems(max, 'error.tooManySelected', z.array(item).check(...checks));
 }
 
 function itemList<T>(item: z.ZodMiniType<T, unknown>, min: number | undefined, max: number) {
-  const checks: z.core.$ZodCheck<T[]>[] = [rule((items: T[]) => items.length <= max, 'error.tooManyItems', { max })];
+  const checks: z.core.$ZodCheck<T[]>[] = [];
   if (min !== undefined && min > 1) {
     checks.push(rule((items: T[]) => items.length >= min, 'error.tooFewItems', { min }));
   }
-  return z.array(item).check(...checks);
+  return atMostItems(max, 'error.tooManyItems', z.array(item).check(...checks));
+}
+
+/**
+ * A list's length, judged before its items: zod judges every item first,
+ * so 100 000 wrong items sent at once would cost 100 000 issues (seconds
+ * of work) before the one that matters, "too many".
+ */
+function atMostItems<T>(max: number, key: MessageKey, list: z.ZodMiniType<T[], unknown>) {
+  return z.pipe(z.unknown().check(rule((v: unknown) => !Array.isArray(v) || v.length <= max, key, { max })), list);
 }
 
 function optionValues(options: readonly FieldOption[]): string[] {

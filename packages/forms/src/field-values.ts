@@ -40,8 +40,16 @@ export function isIsoDateTime(value: string): boolean {
  */
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
+/**
+ * Half of a UTF-16 surrogate pair without the other half: not a character
+ * at all. SQLite would store it as U+FFFD and PostgreSQL refuses it, so it
+ * is refused before either sees it, the same way on both.
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** what no typed text holds: control characters, or code units that are not Unicode at all */
 export function hasControlCharacters(value: string): boolean {
-  return CONTROL_CHARACTERS.test(value);
+  return CONTROL_CHARACTERS.test(value) || LONE_SURROGATE.test(value);
 }
 
 const PHONE_CHARS = /^\+?[0-9(][0-9 ./()-]*$/;

@@ -1,5 +1,6 @@
 import { isIsoDate, isIsoTime } from '@ponte/forms';
 import type { AppointmentMode, PlanAction } from '../db/database.js';
+import { isCaseCode } from '../scheduling/case-code.js';
 
 export { isRequestForm } from '../requests/lifecycle.js';
 
@@ -82,8 +83,6 @@ const MODES: ReadonlyMap<unknown, AppointmentMode> = new Map([
   ['telefono', 'phone'],
   ['video', 'video'],
 ]);
-/** What scheduling.book accepts as a case code (routers/scheduling.router.ts): a code, never a name. */
-const CASE_CODE = /^(?=.*\d)[A-Z0-9][A-Z0-9/_.-]{0,39}$/;
 
 /**
  * The criteria of a request, read defensively: data stored under any version
@@ -104,7 +103,8 @@ export function criteriaOf(formId: string, organisationId: string, data: Record<
     durationMinutes: durationOf(at(keys.duration)),
     mode: MODES.get(at(keys.mode)) ?? 'in_person',
     place: text(at(keys.place))?.slice(0, 200) ?? null,
-    caseCode: code && CASE_CODE.test(code) ? code : null,
+    // Only what scheduling.book accepts: a code, never a name.
+    caseCode: code && isCaseCode(code) ? code : null,
     previousMediator: text(at(keys.previousMediator)) ?? null,
   };
 }

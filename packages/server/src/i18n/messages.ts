@@ -16,6 +16,10 @@ const MESSAGES = {
     it: 'Alcuni dati non sono validi: {fields}.',
     en: 'Some data is not valid: {fields}.',
   },
+  textNotWellFormed: {
+    it: 'Alcuni dati non sono validi: {fields} contiene caratteri non ammessi.',
+    en: 'Some data is not valid: {fields} contains characters that are not allowed.',
+  },
   malformedRequest: {
     it: 'La richiesta non è leggibile: il corpo non è JSON valido.',
     en: 'The request cannot be read: its body is not valid JSON.',

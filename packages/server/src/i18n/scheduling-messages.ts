@@ -98,6 +98,10 @@ export const SCHEDULING_MESSAGES = {
     it: 'La data finale deve seguire quella iniziale.',
     en: 'The end date must come after the start date.',
   },
+  seriesTooLong: {
+    it: 'Le date di una serie stanno entro {days} giorni dalla prima.',
+    en: 'The dates of a series lie within {days} days of the first.',
+  },
   seriesShape: {
     it: 'Una serie è settimanale (weeklyCount) oppure a date indicate (starts), non entrambe.',
     en: 'A series is weekly (weeklyCount) or on given dates (starts), not both.',

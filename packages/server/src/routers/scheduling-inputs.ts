@@ -1,8 +1,28 @@
 import { z } from 'zod';
+import { CASE_CODE_MAX_LENGTH, CASE_CODE_MAX_LETTERS, isCaseCode } from '../scheduling/case-code.js';
 import { plainText } from './input-schemas.js';
 
-/** A local date 'YYYY-MM-DD' in the tenant's zone. */
-export const localDateInput = z.iso.date();
+/**
+ * The years Ponte takes dates and instants in. NOTE: a date far away is
+ * never a meeting, and each one costs work (a school year named after it,
+ * a calendar built up to it; PostgreSQL's timestamptz ends in year 294276,
+ * JavaScript's Date in 275760): held here, before any service sees it.
+ */
+export const FIRST_DAY = '2000-01-01';
+export const LAST_DAY = '2099-12-31';
+const FIRST_INSTANT = Date.parse(`${FIRST_DAY}T00:00:00Z`);
+const END_INSTANT = Date.parse(`${LAST_DAY}T23:59:59.999Z`);
+
+/** An issue the error formatter reads in the caller's language (@ponte/forms' catalogue). */
+function outOfRange(ctx: z.core.$RefinementCtx<string>, early: boolean): void {
+  const [key, bound] = early ? (['error.tooEarly', { min: FIRST_DAY }] as const) : (['error.tooLate', { max: LAST_DAY }] as const);
+  ctx.addIssue({ code: 'custom', message: key, params: { ponte: key, ...bound } });
+}
+
+/** A local date 'YYYY-MM-DD' in the tenant's zone, within Ponte's years. */
+export const localDateInput = z.iso.date().superRefine((value, ctx) => {
+  if (value < FIRST_DAY || value > LAST_DAY) outOfRange(ctx, value < FIRST_DAY);
+});
 
 /** A local wall-clock time 'HH:MM'. */
 export const localTimeInput = z.string().max(5).regex(/^([01]\d|2[0-3]):[0-5]\d$/);
@@ -10,8 +30,11 @@ export const localTimeInput = z.string().max(5).regex(/^([01]\d|2[0-3]):[0-5]\d$
 /** An end time: 'HH:MM', or '24:00' for the end of the day. */
 export const localEndTimeInput = z.string().max(5).regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/);
 
-/** An instant with its offset: '2026-03-30T07:00:00Z' or '…+02:00'. */
-export const instantInput = z.iso.datetime({ offset: true });
+/** An instant with its offset: '2026-03-30T07:00:00Z' or '…+02:00', within Ponte's years. */
+export const instantInput = z.iso.datetime({ offset: true }).superRefine((value, ctx) => {
+  const at = Date.parse(value);
+  if (!(at >= FIRST_INSTANT && at <= END_INSTANT)) outOfRange(ctx, !(at >= FIRST_INSTANT));
+});
 
 /** ISO 639-3. */
 export const languageInput = z.string().max(3).regex(/^[a-z]{3}$/);
@@ -35,3 +58,22 @@ export const languageSkillInput = z.strictObject({
   variety: varietyInput.optional(),
   level: z.enum(['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'native']),
 });
+
+/** A case's code, as it goes into calendar feeds (scheduling/case-code.ts): never a name. */
+export const caseCodeInput = z
+  .string()
+  .max(CASE_CODE_MAX_LENGTH)
+  .superRefine((value, ctx) => {
+    if (isCaseCode(value)) return;
+    ctx.addIssue({
+      code: 'custom',
+      message: 'caseCode',
+      params: {
+        ponteText: {
+          it: 'un codice di cifre e al massimo {letters} lettere, come SS-2026-014: mai un nome.',
+          en: 'a code of digits and at most {letters} letters, such as SS-2026-014: never a name.',
+        },
+        letters: CASE_CODE_MAX_LETTERS,
+      },
+    });
+  });

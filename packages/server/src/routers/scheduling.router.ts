@@ -6,7 +6,7 @@ import { freeSlots } from '../scheduling/free-slots.service.js';
 import { offeredLanguages } from '../scheduling/offered-languages.js';
 import { roleProcedure, router, staffProcedure, submitterProcedure } from '../trpc/trpc.js';
 import { idempotencyKeyInput, idInput, noInput, plainText } from './input-schemas.js';
-import { actionInput, durationInput, instantInput, languageInput, localDateInput, modeInput, schoolYearInput, varietyInput } from './scheduling-inputs.js';
+import { actionInput, caseCodeInput, durationInput, instantInput, languageInput, localDateInput, modeInput, schoolYearInput, varietyInput } from './scheduling-inputs.js';
 
 const coordinator = roleProcedure('coordinator', 'admin');
 
@@ -54,9 +54,7 @@ export const schedulingRouter = router({
         durationMinutes: durationInput,
         mode: modeInput,
         place: plainText(200).optional(),
-        // It goes into calendar feeds, where a child's name must never be
-        // (DESIGN §5): a code, so capitals, digits and separators, with a digit.
-        caseCode: z.string().max(40).regex(/^(?=.*\d)[A-Z0-9][A-Z0-9/_.-]*$/).optional(),
+        caseCode: caseCodeInput.optional(),
         series: z
           .strictObject({
             weeklyCount: z.number().int().min(2).max(52).optional(),

@@ -26,6 +26,8 @@ import { cancelledAppointment } from './cancellation.js';
 import { clinicianBooksARequest, isClinician, servesConsultation } from './consultations.js';
 import { checkBookable, onAppointmentCancelled, onBooked, onLengthened, onOutcome } from '../requests/request.service.js';
 
+const DAY_MS = 86_400_000;
+
 export interface BookInput {
   /** null: a consultation (A.5) the clinicians hold without a mediator */
   mediatorId: string | null;
@@ -86,7 +88,10 @@ function overrideOf(who: Submitter, input: { override?: boolean | undefined; ove
   return { reason };
 }
 
-/** The start instants of a booking: one, weekly at the same local time, or the dates given. */
+/** The longest a series may run: a school year, with room for its first and last week. */
+export const MAX_SERIES_DAYS = 366;
+
+/** The start instants of a booking: one, weekly at the same local time, or the dates given (within MAX_SERIES_DAYS of the first). */
 function occurrences(start: string, series: BookInput['series'], zone: string): Date[] {
   if (!series) return [new Date(start)];
   if (series.weeklyCount !== undefined && series.starts !== undefined) throw new DomainError('BAD_REQUEST', 'seriesShape', {}, 'series');
@@ -95,7 +100,12 @@ function occurrences(start: string, series: BookInput['series'], zone: string): 
     const first = DateTime.fromISO(start, { zone });
     return Array.from({ length: series.weeklyCount }, (_, i) => first.plus({ weeks: i }).toJSDate());
   }
-  if (series.starts !== undefined) return [new Date(start), ...series.starts.map((s) => new Date(s))];
+  if (series.starts !== undefined) {
+    const first = Date.parse(start);
+    const far = series.starts.findIndex((s) => Math.abs(Date.parse(s) - first) > MAX_SERIES_DAYS * DAY_MS);
+    if (far >= 0) throw new DomainError('BAD_REQUEST', 'seriesTooLong', { days: MAX_SERIES_DAYS }, `series.starts.${far}`);
+    return [new Date(start), ...series.starts.map((s) => new Date(s))];
+  }
   throw new DomainError('BAD_REQUEST', 'seriesShape', {}, 'series');
 }
 
@@ -108,17 +118,18 @@ function billed(mediatorId: string | null, durationMinutes: number, settings: Sc
   return mediatorId ? Math.max(durationMinutes, settings.minimumBillableMinutes) : 0;
 }
 
-/** Bookings not made by a coordinator must fall inside the mediator's declared availability. */
+/**
+ * Bookings not made by a coordinator must fall inside the mediator's
+ * declared availability. Each occurrence is held to the days around it
+ * alone: the work grows with the occurrences, never with the time between
+ * them.
+ */
 async function checkAvailability(db: Db, tenantId: string, mediatorId: string, zone: string, spans: { start: Date; end: Date }[]): Promise<void> {
-  const from = new Date(Math.min(...spans.map((s) => s.start.getTime())) - 86_400_000);
-  const to = new Date(Math.max(...spans.map((s) => s.end.getTime())) + 86_400_000);
-  const cal = new ZoneCalendar(zone, from, to);
-  const [rules, exceptions] = await Promise.all([
-    rulesOf(db, tenantId, [mediatorId]),
-    exceptionsOf(db, tenantId, [mediatorId], cal.days[0]?.date, cal.days.at(-1)?.date),
-  ]);
-  const open = availableIntervals(cal, rules, exceptions);
+  const days = spans.map((s) => new ZoneCalendar(zone, new Date(s.start.getTime() - DAY_MS), new Date(s.end.getTime() + DAY_MS)));
+  const dates = days.flatMap((cal) => cal.days.map((d) => d.date)).sort();
+  const [rules, exceptions] = await Promise.all([rulesOf(db, tenantId, [mediatorId]), exceptionsOf(db, tenantId, [mediatorId], dates[0], dates.at(-1))]);
   for (const [i, s] of spans.entries()) {
+    const open = availableIntervals(days[i]!, rules, exceptions);
     if (!open.some((o) => o.start <= s.start.getTime() && s.end.getTime() <= o.end)) {
       throw new DomainError('CONFLICT', 'outsideAvailability', {}, i === 0 ? 'start' : `occurrences.${i}`);
     }
@@ -274,7 +285,13 @@ export async function get(db: Db, user: StaffUser, id: string) {
   return view(await visible(db, user, id));
 }
 
+/** The widest window a list reads: a school year. What it costs grows with the rows in it. */
+export const MAX_LIST_DAYS = 366;
+
 export async function list(db: Db, user: StaffUser, f: { from: string; to: string; mediatorId?: string | undefined; organisationId?: string | undefined }) {
+  const width = Date.parse(f.to) - Date.parse(f.from);
+  if (width < 0) throw new DomainError('BAD_REQUEST', 'windowOrder', {}, 'to');
+  if (width > MAX_LIST_DAYS * DAY_MS) throw new DomainError('BAD_REQUEST', 'windowTooLong', { days: MAX_LIST_DAYS }, 'to');
   const filter = { ...f };
   if (user.role === 'mediator') {
     const own = await findMediatorByUser(db, user.tenantId, user.userId);

@@ -6,6 +6,7 @@ import { resolveKeyHolder } from '../auth/publishable-key.service.js';
 import { serverMessage, type ServerMessageKey } from '../i18n/messages.js';
 import type { Context } from './context.js';
 import { DomainError } from './errors.js';
+import { refuseIllFormedText } from './well-formed-input.js';
 
 interface IssueLike {
   path: PropertyKey[];
@@ -57,10 +58,13 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Anyone: form definitions, tracking by code. Rate-limited at the HTTP layer. */
-export const publicProcedure = t.procedure;
+/** Anyone: form definitions, tracking by code. Rate-limited at the HTTP layer. Every builder below starts here. */
+export const publicProcedure = t.procedure.use(async function wellFormedText({ ctx, getRawInput, next }) {
+  refuseIllFormedText(await getRawInput(), ctx.locale);
+  return next();
+});
 
-export const staffProcedure = t.procedure.use(async function requireStaff({ ctx, next }) {
+export const staffProcedure = publicProcedure.use(async function requireStaff({ ctx, next }) {
   if (!ctx.bearerToken) throw new DomainError('UNAUTHORIZED', 'signInRequired');
   const user = await resolveStaff(ctx.db, ctx.bearerToken, ctx.now());
   if (!user) throw new DomainError('UNAUTHORIZED', 'sessionExpired');
@@ -79,7 +83,7 @@ export function roleProcedure(...roles: Role[]) {
  * A publishable key or a staff token: what sending a form needs. A staff token
  * wins when both are present (a console page that also embeds a widget).
  */
-export const submitterProcedure = t.procedure.use(async function requireSubmitter({ ctx, next }) {
+export const submitterProcedure = publicProcedure.use(async function requireSubmitter({ ctx, next }) {
   if (ctx.bearerToken) {
     const user: StaffUser | null = await resolveStaff(ctx.db, ctx.bearerToken, ctx.now());
     if (!user) throw new DomainError('UNAUTHORIZED', 'sessionExpired');

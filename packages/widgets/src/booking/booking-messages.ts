@@ -31,12 +31,15 @@ const BOOKING_UI = {
   confirmHeading: { it: 'Conferma la prenotazione', en: 'Confirm the booking' },
   when: { it: 'Quando', en: 'When' },
   place: { it: 'Luogo dell’incontro', en: 'Meeting place' },
-  placeHint: { it: 'Indirizzo e stanza, così il mediatore sa dove andare.', en: 'Address and room, so the mediator knows where to go.' },
+  placeHint: {
+    it: 'Indirizzo e stanza, così il mediatore sa dove andare; mai il nome di una persona: compare nei calendari.',
+    en: 'Address and room, so the mediator knows where to go; never a person’s name: it appears in calendars.',
+  },
   placeRequired: { it: 'Luogo dell’incontro: campo obbligatorio.', en: 'Meeting place: this field is required.' },
   caseCode: { it: 'Codice del caso (facoltativo)', en: 'Case code (optional)' },
   caseCodeHint: {
-    it: 'Un codice interno, mai un nome: compare nei calendari. Esempio: SS-2026-014.',
-    en: 'An internal code, never a name: it appears in calendars. Example: SS-2026-014.',
+    it: 'Un codice interno di cifre e al massimo 4 lettere, mai un nome: compare nei calendari. Esempio: SS-2026-014.',
+    en: 'An internal code of digits and at most 4 letters, never a name: it appears in calendars. Example: SS-2026-014.',
   },
   confirm: { it: 'Conferma prenotazione', en: 'Confirm booking' },
   booking: { it: 'Prenotazione in corso…', en: 'Booking…' },

@@ -1,0 +1,44 @@
+import { hasControlCharacters, message, type FieldErrors, type Locale } from '@ponte/forms';
+import { DomainError } from './errors.js';
+
+/** Deeper than any procedure's input nests. */
+const MAX_DEPTH = 32;
+
+/**
+ * The path of the first string (or object key) in `input` that holds a
+ * control character or a lone UTF-16 surrogate; '' for the input itself,
+ * null when there is none. A bad key is named by the path of its object,
+ * so that what is echoed back is never the bad text itself.
+ */
+export function firstIllFormedText(input: unknown): string | null {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: input, path: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (hasControlCharacters(value)) return path;
+      continue;
+    }
+    // Deeper than any procedure reads: its own schema refuses the shape.
+    if (value === null || typeof value !== 'object' || depth >= MAX_DEPTH) continue;
+    for (const [key, item] of Object.entries(value)) {
+      if (hasControlCharacters(key)) return path;
+      stack.push({ value: item, path: path ? `${path}.${key}` : key, depth: depth + 1 });
+    }
+  }
+  return null;
+}
+
+/**
+ * Refuses, before any procedure reads it, an input holding text that no
+ * person types and that the databases store differently (SQLite turns a
+ * lone surrogate into U+FFFD, PostgreSQL refuses it; neither takes a NUL in
+ * jsonb): one rule for every procedure, located at the field.
+ */
+export function refuseIllFormedText(input: unknown, locale: Locale): void {
+  const found = firstIllFormedText(input);
+  if (found === null) return;
+  // A form's answers (`data` of submissions.submit, reports.file) are named as the form names its fields.
+  const path = found === 'data' ? '' : found.startsWith('data.') ? found.slice('data.'.length) : found;
+  const errors: FieldErrors = { [path]: message('error.controlCharacters', locale) };
+  throw new DomainError('BAD_REQUEST', 'textNotWellFormed', { fields: path || '—' }, errors);
+}
