@@ -25,11 +25,24 @@ export interface ServerConfig {
    * which is right for one process on SQLite.
    */
   rateLimitRedisUrl?: string;
+  /**
+   * The name of the Ambito's counters in that Redis: every process of one
+   * Ambito must have the same, and Ambiti sharing one Redis each their own.
+   * It is a setting of its own, not derived from the public URL or the port,
+   * since those can differ between the processes of one Ambito (two left on
+   * the default public URL, http://localhost:$PORT, would count apart, so an
+   * address could send once per process). Its default is the same for every
+   * process: Ambiti sharing a Redis under it count together, which only
+   * limits sooner.
+   */
+  rateLimitNamespace: string;
   /** Whether to believe X-Forwarded-For: false, true, or the proxy addresses to trust. */
   trustProxy: boolean | string;
   /** Extra origins allowed to call the API (a console on another host). */
   extraCorsOrigins: string[];
-  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Where log lines go instead of standard output: one JSON line per call. For tests and embedding; no variable sets it. */
+  logStream?: { write(line: string): void };
   /** Where the built widgets are, served at /widgets/: packages/widgets/dist when unset. */
   widgetsDir?: string;
   /** Where the example sites are, served at /examples/: the repository's examples/ when unset. */
@@ -49,9 +62,10 @@ const EnvSchema = z.object({
   PONTE_RATE_STAFF_PER_MINUTE: int(1200),
   PONTE_RATE_SIGNIN_PER_MINUTE: int(10),
   PONTE_RATE_LIMIT_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL').optional(),
+  PONTE_RATE_LIMIT_NAMESPACE: z.string().regex(/^\S{1,200}$/, '1 to 200 characters, no spaces').default('ponte'),
   PONTE_CORS_ORIGINS: z.string().default(''),
   PONTE_TRUST_PROXY: z.string().default('false'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PONTE_WIDGETS_DIR: z.string().min(1).optional(),
   PONTE_EXAMPLES_DIR: z.string().min(1).optional(),
 });
@@ -77,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       signInPerMinute: e.PONTE_RATE_SIGNIN_PER_MINUTE,
     },
     rateLimitRedisUrl: e.PONTE_RATE_LIMIT_REDIS_URL,
+    rateLimitNamespace: e.PONTE_RATE_LIMIT_NAMESPACE,
     trustProxy: e.PONTE_TRUST_PROXY === 'true' ? true : e.PONTE_TRUST_PROXY === 'false' ? false : e.PONTE_TRUST_PROXY,
     extraCorsOrigins: e.PONTE_CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     logLevel: e.LOG_LEVEL,

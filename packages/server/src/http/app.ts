@@ -11,9 +11,12 @@ import type { DatabaseHandle } from '../db/connect.js';
 import { icalFeeds } from '../ical/ical.route.js';
 import { pickLocale, serverMessage } from '../i18n/messages.js';
 import { appRouter, type AppRouter } from '../routers/app.router.js';
-import { bearerToken, contextFactory, ownOrigins } from '../trpc/context.js';
+import { contextFactory, ownOrigins } from '../trpc/context.js';
 import { answerClientError } from './client-errors.js';
 import { liveTokenCache } from './live-token-cache.js';
+import { loggerOptions } from './logger.js';
+import { proceduresOf, SIGN_IN, TRPC_PREFIX } from './procedures-of.js';
+import { rateLimitKeys } from './rate-limit-keys.js';
 import { rateLimitStore } from './rate-limit-store.js';
 import { staticFiles } from './static.js';
 import { trpcErrorEnvelope } from './trpc-envelope.js';
@@ -23,22 +26,13 @@ function localeOf(request: FastifyRequest) {
   return pickLocale(typeof explicit === 'string' ? explicit : undefined, request.headers['accept-language']);
 }
 
-/** How many procedures one request calls: a batch names them all in its path ("a,b,c"). */
-function batchedProcedures(request: FastifyRequest): number {
-  return request.url.split('?')[0]!.replace(/^\/trpc\/?/, '').split(',').length;
-}
-
-function isSignIn(request: FastifyRequest): boolean {
-  return request.url.startsWith('/trpc/') && request.url.split('?')[0]!.includes('auth.signIn');
-}
-
 /** The most calls one HTTP request may batch; the SDK batches no more. */
 export const MAX_BATCH_SIZE = 10;
 
 /** Builds the HTTP server: security headers, CORS, rate limits, tRPC at /trpc, /healthz, widgets and examples. */
 export async function buildApp(config: ServerConfig, database: DatabaseHandle): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: loggerOptions(config),
     bodyLimit: config.bodyLimitBytes,
     // Rate limits key on the client address. Behind a reverse proxy it is in
     // X-Forwarded-For, but trusting that header from anyone would let a client
@@ -81,17 +75,10 @@ export async function buildApp(config: ServerConfig, database: DatabaseHandle): 
     maxAge: 600,
   });
 
-  const isLiveToken = liveTokenCache(database.db);
   await app.register(rateLimit, {
     ...rateLimitStore(app, config),
+    ...rateLimitKeys(config.rateLimits, liveTokenCache(database.db)),
     timeWindow: 60_000,
-    max: async (request: FastifyRequest) => {
-      if (isSignIn(request)) return config.rateLimits.signInPerMinute;
-      const token = bearerToken(request.headers.authorization);
-      return token && (await isLiveToken(token)) ? config.rateLimits.staffPerMinute : config.rateLimits.publicPerMinute;
-    },
-    // Sign-in attempts are counted apart from the rest, so browsing does not use them up.
-    keyGenerator: (request: FastifyRequest) => `${isSignIn(request) ? 'signin' : 'api'}:${request.ip}`,
     errorResponseBuilder: (request, context) => {
       const seconds = Math.ceil(context.ttl / 1000);
       // @fastify/rate-limit throws what this returns: give it the status too.
@@ -103,7 +90,7 @@ export async function buildApp(config: ServerConfig, database: DatabaseHandle): 
 
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-    if (status >= 500) request.log.error(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
     const locale = localeOf(request);
     const message =
       status === 413
@@ -113,7 +100,8 @@ export async function buildApp(config: ServerConfig, database: DatabaseHandle): 
           : status >= 500
             ? serverMessage('internal', locale)
             : serverMessage('invalidInput', locale, { fields: 'body' });
-    const body = request.url.startsWith('/trpc')
+    // A URL too broken to route still answers as tRPC would, if it names tRPC.
+    const body = proceduresOf(request) !== null || request.url.startsWith(TRPC_PREFIX)
       ? (error as { error?: unknown }).error !== undefined || Array.isArray(error)
         ? error
         : trpcErrorEnvelope(request, status, message)
@@ -125,12 +113,18 @@ export async function buildApp(config: ServerConfig, database: DatabaseHandle): 
   // language is known, keeps the answer in that language (tRPC's own refusal
   // comes before its context, so it could not be translated).
   app.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'POST' || !request.url.startsWith('/trpc')) return;
+    const calls = proceduresOf(request);
+    if (calls === null) return;
+    // A path that does not decode runs nothing in tRPC either: refused here, no check has to guess what it names.
+    if (!calls.decodable) {
+      return reply.status(400).send(trpcErrorEnvelope(request, 400, serverMessage('procedureNotFound', localeOf(request))));
+    }
     // The limiter counts requests: a batch of sign-ins would try ten passwords
     // (and run ten scrypt hashes) for the price of one. Sign-in goes alone.
-    if (isSignIn(request) && batchedProcedures(request) > 1) {
+    if (calls.procedures.length > 1 && calls.procedures.includes(SIGN_IN)) {
       return reply.status(400).send(trpcErrorEnvelope(request, 400, serverMessage('signInNotBatched', localeOf(request))));
     }
+    if (request.method !== 'POST') return;
     const type = request.headers['content-type'];
     if (type !== undefined && !/^application\/json\s*(;|$)/i.test(type)) {
       return reply.status(415).send(trpcErrorEnvelope(request, 415, serverMessage('unsupportedMediaType', localeOf(request))));
@@ -147,14 +141,14 @@ export async function buildApp(config: ServerConfig, database: DatabaseHandle): 
   });
 
   await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
+    prefix: TRPC_PREFIX,
     trpcOptions: {
       router: appRouter,
       // A batch is one request to the rate limiter: keep it small.
       maxBatchSize: MAX_BATCH_SIZE,
       createContext: contextFactory({ db: database.db, dialect: database.dialect, config }),
-      onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+      onError({ error, path, req }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
       },
     },
   } satisfies FastifyTRPCPluginOptions<AppRouter>);

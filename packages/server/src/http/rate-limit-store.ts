@@ -7,9 +7,9 @@ import type { ServerConfig } from '../config.js';
  * Where the rate-limit counters live (DESIGN §7). With a Redis configured,
  * every process of the Ambito counts an address together, so adding a
  * process does not multiply what one address may send; the counters are
- * namespaced by the public URL, which the Ambito's processes share. Without
- * one, @fastify/rate-limit counts in this process's memory: right for one
- * process on SQLite.
+ * under the Ambito's namespace setting, which all its processes share
+ * (see `rateLimitNamespace`). Without one, @fastify/rate-limit counts in
+ * this process's memory: right for one process on SQLite.
  *
  * NOTE: should Redis be unreachable, requests go through uncounted (and the
  * error is logged) rather than failing: schools must still reach the forms.
@@ -32,5 +32,5 @@ export function rateLimitStore(app: FastifyInstance, config: ServerConfig): Pick
   app.addHook('onClose', async () => {
     await redis.quit().catch(() => redis.disconnect());
   });
-  return { redis, nameSpace: `ponte-rate-limit:${config.publicUrl}:`, skipOnError: true };
+  return { redis, nameSpace: `ponte-rate-limit:${config.rateLimitNamespace}:`, skipOnError: true };
 }

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { proceduresOf } from './procedures-of.js';
 
 // JSON-RPC codes tRPC uses for the HTTP errors Fastify raises before tRPC runs.
 const RPC_CODES: Record<number, [number, string]> = {
@@ -14,15 +15,13 @@ const RPC_CODES: Record<number, [number, string]> = {
 /**
  * An error answered before tRPC sees the request (rate limit, body too
  * large, malformed JSON), shaped as tRPC shapes its own, so the SDK reads it
- * like any other: one envelope per call of a batch.
+ * like any other: one envelope per call of a batch, counted and named as
+ * tRPC would. A request tRPC could not read gets one envelope, naming none.
  */
 export function trpcErrorEnvelope(request: FastifyRequest, httpStatus: number, message: string) {
   const [code, name] = RPC_CODES[httpStatus] ?? RPC_CODES[httpStatus >= 500 ? 500 : 400]!;
-  const url = new URL(request.url, 'http://x');
-  const path = url.pathname.replace(/^\/trpc\/?/, '');
-  const error = { error: { message, code, data: { code: name, httpStatus, path: path || null, fieldErrors: null } } };
-  if (url.searchParams.get('batch') === '1') {
-    return path.split(',').map(() => error);
-  }
-  return error;
+  const envelope = (path: string | null) => ({ error: { message, code, data: { code: name, httpStatus, path, fieldErrors: null } } });
+  const calls = proceduresOf(request);
+  if (calls?.decodable) return calls.batch ? calls.procedures.map(envelope) : envelope(calls.procedures[0] ?? null);
+  return envelope(null);
 }
