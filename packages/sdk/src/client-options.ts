@@ -1,6 +1,6 @@
 import type { TRPCClient } from '@trpc/client';
 import type { Locale } from '@ponte/forms';
-import type { AppRouter } from '@ponte/server';
+import type { AppRouter } from './server-types.js';
 
 // What every Ponte client does with its options: where it sends, which
 // headers, how it fetches. Shared by the tRPC clients (ponte-client.ts) and

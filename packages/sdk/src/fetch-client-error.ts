@@ -1,5 +1,5 @@
 import type { TRPCClientErrorLike } from '@trpc/client';
-import type { AppRouter } from '@ponte/server';
+import type { AppRouter } from './server-types.js';
 
 /** The `error` of a tRPC error answer: `{ message, code, data: { code, httpStatus, fieldErrors, … } }`. */
 export type PonteErrorShape = NonNullable<TRPCClientErrorLike<AppRouter>['shape']>;

@@ -4,7 +4,8 @@ import { isRecord } from './is-record.js';
 
 // A client of the Ponte API that speaks tRPC's HTTP protocol with fetch alone
 // (https://trpc.io/docs/rpc), for the embeddable widgets: the widget library
-// is budgeted at 50 kB gzip, and @trpc/client took some 4 kB of it. So: type
+// is budgeted at 55 kB gzip (30 kB a widget's first load,
+// scripts/bundle-budget.mjs), and @trpc/client took some 4 kB of it. So: type
 // imports of tRPC only, and no batching (a widget makes a call or two).
 
 /**

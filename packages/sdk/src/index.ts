@@ -5,5 +5,5 @@ export type { PonteClient, PonteClientOptions, ValueOrGetter } from './client-op
 export { describeError, type PonteErrorDescription } from './describe-error.js';
 export { newIdempotencyKey } from './idempotency-key.js';
 export type { PonteInputs, PonteOutputs, PonteFormSummary, PonteTracking, PonteSignIn, PonteUser } from './types.js';
-export type { AppRouter, Receipt } from '@ponte/server';
+export type { AppRouter, Receipt } from './server-types.js';
 export type { FieldErrors, FormDefinition, FieldDefinition, FormId, Locale as PonteLocale } from '@ponte/forms';

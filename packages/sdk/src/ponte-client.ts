@@ -1,5 +1,5 @@
 import { createTRPCClient, httpBatchLink, httpLink } from '@trpc/client';
-import type { AppRouter } from '@ponte/server';
+import type { AppRouter } from './server-types.js';
 import { clientTransport, type PonteClient, type PonteClientOptions } from './client-options.js';
 
 /** What the two HTTP links share: where to send, how to fetch, which headers. */

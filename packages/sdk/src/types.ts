@@ -1,5 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '@ponte/server';
+import type { AppRouter } from './server-types.js';
 
 /** The input of every procedure: `PonteInputs['submissions']['submit']`. */
 export type PonteInputs = inferRouterInputs<AppRouter>;
