@@ -49,6 +49,10 @@ const SUGGEST: Record<string, (org: Organisation) => string[] | undefined> = {
  * Draws any Ponte form definition as a step-by-step form (Designers Italia
  * "flussi di servizio"): steps, summary ("Riepilogo"), "Conferma e invia",
  * receipt. The six form widgets are this element with a fixed form id.
+ * A request or the questionnaire is sent (submissions.submit) with a
+ * publishable key, or a staff `token`; a mediator's report (A.2, A.4) takes
+ * `appointment-id` and the mediator's `token` instead, and no key: it is
+ * filed against that appointment (reports.file).
  *
  * @summary A Ponte form, fetched from the server by id and rendered step by step.
  *
@@ -106,7 +110,7 @@ export class PonteForm extends LitElement {
   formId: FormId = 'school-request';
   /** the Ponte server's base URL; by default the origin the script was loaded from */
   api?: string;
-  /** the organisation's publishable key (`pk_…`) */
+  /** the organisation's publishable key (`pk_…`): requests and the questionnaire, not reports */
   publishableKey?: string;
   /** 'it' (default) or 'en'; without it the page's `<html lang>` decides */
   locale?: string;
@@ -114,7 +118,7 @@ export class PonteForm extends LitElement {
   formVersion?: number;
   /** a staff bearer token (`pt_…`), for mediators' reports and staff sending */
   token?: string;
-  /** staff only: the organisation the form is sent for (a mediator's report for a school) */
+  /** staff only: the organisation a request is sent for (a coordinator sending for a school); reports take none */
   organisationId?: string;
   /**
    * A mediator's report (A.2, A.4) of one of their appointments: filed

@@ -2,21 +2,28 @@ import type { FormId } from '@ponte/forms';
 import { PonteForm } from '../form/ponte-form.component.js';
 
 /**
- * @summary A.2 report of a school session, filed by a signed-in mediator (`token` and `organisationId`).
+ * @summary A.2 report of a school session, filed by the signed-in mediator who held it (`appointment-id` and `token`).
  *
- * `<ponte-school-report publishable-key="pk_…">`: the form `school-report` fetched from the
- * Ponte server (newest version, or `form-version`), drawn step by step with a
- * summary step, a draft kept on the device, and a receipt.
+ * `<ponte-school-report appointment-id="…">`, with its `token` property set to the
+ * mediator's bearer token: the form `school-report` fetched from the Ponte server
+ * (newest version, or `form-version`) without the countersignature, which a
+ * referent of the school adds later, drawn step by step with a summary step,
+ * a draft kept for the tab only, and a confirmation. The session's date and
+ * times come prefilled from the appointment. The report is filed against
+ * that appointment (`reports.file`) by its own mediator, once it has
+ * started: it is not a submission, and a publishable key cannot file it.
+ * Without `appointment-id` the element says so and shows no form.
  *
- * Attributes: `api` (server URL; default: the origin the script came from),
- * `publishable-key`, `locale` (`it` | `en`; default `<html lang>`, then `it`),
- * `form-version`. Properties: `token` (staff bearer token), `organisationId`
- * (staff sending for an organisation). Methods: `submit()`, `reset()`,
+ * Attributes: `appointment-id` (required: the mediator's appointment the
+ * report is of), `api` (server URL; default: the origin the script came
+ * from), `locale` (`it` | `en`; default `<html lang>`, then `it`),
+ * `form-version`. Properties: `token` (required: the mediator's staff bearer
+ * token, `pt_…`, from `auth.signIn`). Methods: `submit()`, `reset()`,
  * `reportValidity()`.
  *
  * @event ponte-submit - Before sending; cancelable. `detail`: `{ formId, version, data }`.
- * @event ponte-submitted - Stored. `detail`: the receipt `{ protocol, trackingCode, status, submittedAt }`.
- * @event ponte-error - Sending failed. `detail`: `{ message, fieldErrors, code, httpStatus }`.
+ * @event ponte-submitted - Filed. `detail`: the report `{ id, appointmentId, status: 'filed', outcome, countedMinutes, filedAt, … }`.
+ * @event ponte-error - Filing failed. `detail`: `{ message, fieldErrors, code, httpStatus }`.
  *
  * @csspart form - The native form element.
  * @csspart steps - The step indicator.
@@ -29,7 +36,7 @@ import { PonteForm } from '../form/ponte-form.component.js';
  * @csspart summary - The summary step.
  * @csspart actions - The row of buttons.
  * @csspart submit - The primary button.
- * @csspart receipt - The receipt after sending.
+ * @csspart receipt - The confirmation after filing.
  *
  * @cssproperty [--ponte-color-primary=var(--bs-primary, #0066cc)] - Buttons, links, selection.
  * @cssproperty [--ponte-color-text=var(--bs-body-color, #1a1a1a)] - Text.
