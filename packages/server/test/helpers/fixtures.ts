@@ -60,7 +60,8 @@ export async function createOtherTenant(db: Db): Promise<OtherTenant> {
   return { tenantId, schoolId, serviceId, key, emails };
 }
 
-const TABLES = [
+/** Every table of the schema. */
+export const TABLES = [
   'tenants',
   'organisations',
   'organisation_sites',

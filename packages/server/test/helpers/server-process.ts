@@ -32,8 +32,11 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts the server on `databaseUrl` (a SQLite file or a postgres:// URL) and resolves once it is listening. */
-export async function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
+/**
+ * Starts the server on `databaseUrl` (a SQLite file or a postgres:// URL) and resolves once it is listening.
+ * `env` overrides its settings: PONTE_PUBLIC_URL, say, to the origin the database's keys were seeded for.
+ */
+export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--conditions=ponte-source', '--import', 'tsx', MAIN], {
@@ -48,6 +51,7 @@ export async function startServerProcess(databaseUrl: string): Promise<ServerPro
       PONTE_RATE_PUBLIC_PER_MINUTE: '1000000',
       PONTE_RATE_STAFF_PER_MINUTE: '1000000',
       PONTE_RATE_SIGNIN_PER_MINUTE: '1000000',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
