@@ -11,7 +11,7 @@ import {
   DEFAULT_LIKERT_POINTS,
   DEFAULT_MAX_SELECTED,
   EMAIL_MAX_LENGTH,
-  hasControlCharacters,
+  hasIllFormedText,
   PHONE_MAX_LENGTH,
   SIGNATURE_NAME_MAX_LENGTH,
   VARIETY_MAX_LENGTH,
@@ -60,7 +60,7 @@ function rule<T>(ok: (value: T) => boolean, key: MessageKey, values?: Record<str
   });
 }
 
-const printable = rule<string>((v) => !hasControlCharacters(v), 'error.controlCharacters');
+const printable = rule<string>((v) => !hasIllFormedText(v), 'error.controlCharacters');
 
 /** a string's length as zod counts it: in code points, so an emoji is one character */
 const length = (v: string) => [...v].length;

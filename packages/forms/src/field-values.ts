@@ -48,7 +48,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** what no typed text holds: control characters, or code units that are not Unicode at all */
-export function hasControlCharacters(value: string): boolean {
+export function hasIllFormedText(value: string): boolean {
   return CONTROL_CHARACTERS.test(value) || LONE_SURROGATE.test(value);
 }
 

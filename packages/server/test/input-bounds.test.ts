@@ -114,6 +114,18 @@ for (const kind of await databaseKinds()) {
         assert.ok(Array.isArray(await staff.scheduling.list.query({ from: '2026-09-01T00:00:00Z', to: '2027-08-31T00:00:00Z' })));
       });
 
+      it('refuses a forged page cursor naming a day that does not exist or year 0', async () => {
+        for (const createdAt of ['2026-02-30T00:00:00.000Z', '0000-01-01T00:00:00.000Z', '3000-01-01T00:00:00.000Z']) {
+          const cursor = Buffer.from(`${createdAt}|x`).toString('base64url');
+          await refusedAt(() => staff.submissions.list.query({ cursor }), 'cursor');
+          await refusedAt(() => staff.requests.queue.query({ cursor }), 'cursor');
+        }
+      });
+
+      it('refuses a school year outside Ponte’s years', async () => {
+        await refusedAt(() => staff.budgets.set.mutate({ organisationId: fx.orgs.manzoni, action: '1', schoolYear: '9999/00', hours: 10 }), 'schoolYear');
+      });
+
       it('refuses a form date in year 3000', async () => {
         const data = { ...sampleFor('school-request', fx.orgs.manzoni), proposedSlots: [{ date: '3000-01-05', from: '09:00', to: '10:00' }] };
         await refusedAt(() => key.submissions.submit.mutate({ formId: 'school-request', version: 1, data }), 'proposedSlots.0.date');
@@ -148,9 +160,9 @@ for (const kind of await databaseKinds()) {
     });
 
     describe('case codes', () => {
-      it('refuses a name with a digit added, and takes office codes', async () => {
+      it('refuses a name and surname or initials with a number added, and takes office codes', async () => {
         const booking = { mediatorId: fx.mediators.olena!, organisationId: fx.orgs.manzoni, action: '1' as const, durationMinutes: 60, mode: 'video' as const, override: true, overrideReason: 'prova' };
-        for (const caseCode of ['MARIO.ROSSI.2017', 'ROSSI1', 'MARIO-2017']) {
+        for (const caseCode of ['MARIO.ROSSI.2017', 'ROSSI1', 'MARIO-2017', 'M.R.2017', '2017.ROSSI']) {
           const message = await refusedAt(() => staff.scheduling.book.mutate({ ...booking, start: romeWinter(MONDAY, '09:00'), caseCode }), 'caseCode');
           assert.match(message, /mai un nome/);
         }

@@ -83,11 +83,13 @@ describe('sign-in is never batched, however the batch is spelt', () => {
     assert.equal(answer.status, 200, answer.body);
   });
 
-  it('refuses a path that does not decode with 400, trying no password', async () => {
+  it('refuses a path that does not decode with 400 and says so, trying no password', async () => {
     const before = await sessions(ts);
     for (const target of ['/trpc/auth.signIn%25', '/trpc/auth.signIn,auth.signIn%25?batch=1', '/trpc/auth%252EsignIn%25']) {
       const answer = await rawRequest(ts.url, target, { body: right });
       assert.equal(answer.status, 400, `${target}: ${answer.body}`);
+      // tRPC alone would refuse it too, but as a body that is not JSON: the caller is told what is wrong.
+      assert.match(answer.body, /Questa operazione non esiste/, target);
     }
     assert.equal(await sessions(ts), before);
   });
@@ -118,5 +120,30 @@ describe('public and staff requests from one address are counted apart', () => {
     assert.equal((await as(first)).status, 429, 'the eleventh call of a session');
     assert.equal((await as(second)).status, 200, 'another session from the same address');
     assert.equal((await as('pt_made_up_token')).status, 429, 'a made-up token is public, and the public bucket is spent');
+  });
+});
+
+describe('an IPv6 client is counted by its /64', () => {
+  let ts: TestServer;
+  before(async () => {
+    // Behind a proxy, as README's PONTE_TRUST_PROXY says: the client's address comes from X-Forwarded-For.
+    ts = await startTestServer('sqlite', { trustProxy: true, rateLimits: { publicPerMinute: 1000, staffPerMinute: 1000, signInPerMinute: 3 } });
+  });
+  after(() => ts.close());
+
+  const from = (address: string) => ({ body: wrong, headers: { 'x-forwarded-for': address } });
+
+  it('spends one sign-in count across the addresses of one /64, and keeps another /64 apart', async () => {
+    for (const address of ['2001:db8:1:2::1', '2001:db8:1:2:a:b:c:d', '2001:0db8:0001:0002:ffff:ffff:ffff:ffff']) {
+      const answer = await rawRequest(ts.url, '/trpc/auth.signIn', from(address));
+      assert.equal(answer.status, 401, `${address}: ${answer.body}`);
+    }
+    const walked = await rawRequest(ts.url, '/trpc/auth.signIn', from('2001:db8:1:2:dead:beef:0:1'));
+    assert.equal(walked.status, 429, walked.body);
+    const neighbour = await rawRequest(ts.url, '/trpc/auth.signIn', from('2001:db8:1:3::1'));
+    assert.equal(neighbour.status, 401, neighbour.body);
+    // IPv4 written as IPv6 is the IPv4 address it names.
+    for (let i = 0; i < 3; i++) assert.equal((await rawRequest(ts.url, '/trpc/auth.signIn', from('192.0.2.7'))).status, 401);
+    assert.equal((await rawRequest(ts.url, '/trpc/auth.signIn', from('::ffff:192.0.2.7'))).status, 429);
   });
 });

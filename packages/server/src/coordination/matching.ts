@@ -15,6 +15,7 @@ import { explain } from './explanation.js';
 import { codesServing, languageFit, textKey } from './language-match.js';
 import { fitProposedSlots, type ProposedWindow, type SlotFit } from './proposed-slots.js';
 import { criteriaOf, isRequestForm, type RequestCriteria } from './request-criteria.js';
+import { isCaseCode } from '../scheduling/case-code.js';
 import { reasonsFor, scoreOf, type Reason } from './scoring.js';
 
 /** An input for scheduling.book, complete but for what the coordinator may still change. */
@@ -170,6 +171,7 @@ function draftFor(mediatorId: string, submissionId: string, c: RequestCriteria, 
     durationMinutes: Math.round((Date.parse(fit.end) - Date.parse(fit.start)) / 60_000),
     mode: c.mode,
     ...(c.place && c.mode === 'in_person' ? { place: c.place } : {}),
-    ...(c.caseCode ? { caseCode: c.caseCode } : {}),
+    // Continuity reads the form's code as it is; a booking carries only what calendars may show.
+    ...(c.caseCode && isCaseCode(c.caseCode) ? { caseCode: c.caseCode } : {}),
   };
 }

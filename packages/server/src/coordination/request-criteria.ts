@@ -1,6 +1,5 @@
 import { isIsoDate, isIsoTime } from '@ponte/forms';
 import type { AppointmentMode, PlanAction } from '../db/database.js';
-import { isCaseCode } from '../scheduling/case-code.js';
 
 export { isRequestForm } from '../requests/lifecycle.js';
 
@@ -103,8 +102,7 @@ export function criteriaOf(formId: string, organisationId: string, data: Record<
     durationMinutes: durationOf(at(keys.duration)),
     mode: MODES.get(at(keys.mode)) ?? 'in_person',
     place: text(at(keys.place))?.slice(0, 200) ?? null,
-    // Only what scheduling.book accepts: a code, never a name.
-    caseCode: code && isCaseCode(code) ? code : null,
+    caseCode: code,
     previousMediator: text(at(keys.previousMediator)) ?? null,
   };
 }

@@ -3,15 +3,13 @@ import type { ServerConfig } from '../config.js';
 import { safeMessage, serializeError } from './error-log.js';
 import { redactUrl, redactUrlsIn } from './log-redaction.js';
 
-/** What a request line shows of a request: Fastify's own choice, its URL redacted and no header. */
-function serializeRequest(request: { method?: string; url?: string; host?: string; ip?: string; socket?: { remoteAddress?: string; remotePort?: number } }) {
-  return {
-    method: request.method,
-    url: redactUrl(request.url ?? ''),
-    host: request.host,
-    remoteAddress: request.ip ?? request.socket?.remoteAddress,
-    remotePort: request.socket?.remotePort,
-  };
+/**
+ * What a request line shows of a request: Fastify's own choice, its URL
+ * redacted, no header, and no client address, which is personal data
+ * (the rate limiter reads it; the log does not need it).
+ */
+function serializeRequest(request: { method?: string; url?: string; host?: string }) {
+  return { method: request.method, url: redactUrl(request.url ?? ''), host: request.host };
 }
 
 /*

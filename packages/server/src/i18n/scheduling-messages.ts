@@ -99,8 +99,8 @@ export const SCHEDULING_MESSAGES = {
     en: 'The end date must come after the start date.',
   },
   seriesTooLong: {
-    it: 'Le date di una serie stanno entro {days} giorni dalla prima.',
-    en: 'The dates of a series lie within {days} days of the first.',
+    it: 'Le date di una serie stanno entro {days} giorni l’una dall’altra.',
+    en: 'The dates of a series lie within {days} days of each other.',
   },
   seriesShape: {
     it: 'Una serie è settimanale (weeklyCount) oppure a date indicate (starts), non entrambe.',

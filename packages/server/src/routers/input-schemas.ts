@@ -18,12 +18,12 @@ export const statusInput = z.string().min(1).max(40).regex(/^[a-z_]+$/);
 /** A tracking code as a person types it (lower case, spaces, O for 0): normalised, then held to the pattern. */
 export const trackingCodeInput = z.string().max(40).transform(normaliseTrackingCode).pipe(z.string().regex(TRACKING_CODE_PATTERN));
 
-/** Free text that a person typed: any script, but no control characters besides tab and newlines. */
-export const plainText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/);
+/**
+ * Free text that a person typed: any script. Control characters (but tab
+ * and line breaks) and lone surrogates never get here: every procedure
+ * refuses them first (trpc/well-formed-input.ts).
+ */
+export const plainText = (max: number) => z.string().max(max);
 
 /**
  * A form's answers, passed on untouched: a copy made here (as z.record

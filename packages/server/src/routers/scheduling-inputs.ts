@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_CODE_MAX_LENGTH, CASE_CODE_MAX_LETTERS, isCaseCode } from '../scheduling/case-code.js';
+import { isSchoolYear } from '../scheduling/school-year.js';
 import { plainText } from './input-schemas.js';
 
 /**
@@ -47,7 +48,11 @@ export const modeInput = z.enum(['in_person', 'phone', 'video']);
 /** AZIONE 1, 2 or 4 of the plan. */
 export const actionInput = z.enum(['1', '2', '4']);
 
-export const schoolYearInput = z.string().max(7).regex(/^\d{4}\/\d{2}$/);
+/** 'YYYY/YY', two consecutive years within Ponte's years. */
+export const schoolYearInput = z
+  .string()
+  .max(7)
+  .refine(isSchoolYear, { params: { ponteText: { it: 'anno scolastico nel formato AAAA/AA, anni consecutivi dal 1999/00 al 2098/99.', en: 'a school year as YYYY/YY, consecutive years from 1999/00 to 2098/99.' } } });
 
 export const durationInput = z.number().int().min(15).max(480);
 
@@ -70,8 +75,8 @@ export const caseCodeInput = z
       message: 'caseCode',
       params: {
         ponteText: {
-          it: 'un codice di cifre e al massimo {letters} lettere, come SS-2026-014: mai un nome.',
-          en: 'a code of digits and at most {letters} letters, such as SS-2026-014: never a name.',
+          it: 'un codice: al massimo {letters} lettere all’inizio, poi cifre, come SS-2026-014; mai un nome.',
+          en: 'a code: at most {letters} letters at the start, then digits, such as SS-2026-014; never a name.',
         },
         letters: CASE_CODE_MAX_LETTERS,
       },

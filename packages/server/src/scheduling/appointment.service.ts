@@ -91,7 +91,7 @@ function overrideOf(who: Submitter, input: { override?: boolean | undefined; ove
 /** The longest a series may run: a school year, with room for its first and last week. */
 export const MAX_SERIES_DAYS = 366;
 
-/** The start instants of a booking: one, weekly at the same local time, or the dates given (within MAX_SERIES_DAYS of the first). */
+/** The start instants of a booking: one, weekly at the same local time, or the dates given (all within MAX_SERIES_DAYS). */
 function occurrences(start: string, series: BookInput['series'], zone: string): Date[] {
   if (!series) return [new Date(start)];
   if (series.weeklyCount !== undefined && series.starts !== undefined) throw new DomainError('BAD_REQUEST', 'seriesShape', {}, 'series');
@@ -101,10 +101,16 @@ function occurrences(start: string, series: BookInput['series'], zone: string): 
     return Array.from({ length: series.weeklyCount }, (_, i) => first.plus({ weeks: i }).toJSDate());
   }
   if (series.starts !== undefined) {
-    const first = Date.parse(start);
-    const far = series.starts.findIndex((s) => Math.abs(Date.parse(s) - first) > MAX_SERIES_DAYS * DAY_MS);
-    if (far >= 0) throw new DomainError('BAD_REQUEST', 'seriesTooLong', { days: MAX_SERIES_DAYS }, `series.starts.${far}`);
-    return [new Date(start), ...series.starts.map((s) => new Date(s))];
+    const all = [new Date(start), ...series.starts.map((s) => new Date(s))];
+    const times = all.map((d) => d.getTime());
+    const earliest = Math.min(...times);
+    const latest = Math.max(...times);
+    if (latest - earliest > MAX_SERIES_DAYS * DAY_MS) {
+      // Named at a date of the list: the latest, or the earliest when the latest is `start`.
+      const at = times.indexOf(latest) > 0 ? times.indexOf(latest) : times.indexOf(earliest);
+      throw new DomainError('BAD_REQUEST', 'seriesTooLong', { days: MAX_SERIES_DAYS }, `series.starts.${at - 1}`);
+    }
+    return all;
   }
   throw new DomainError('BAD_REQUEST', 'seriesShape', {}, 'series');
 }

@@ -13,8 +13,9 @@ export function schoolYearOf(at: Date, timeZone: string): string {
 
 export const SCHOOL_YEAR_PATTERN = /^(\d{4})\/(\d{2})$/;
 
-/** Whether 'YYYY/YY' names two consecutive years. */
+/** Whether 'YYYY/YY' names two consecutive years, the first from 1999 (its second half is in 2000) to 2098: Ponte's years. */
 export function isSchoolYear(text: string): boolean {
   const m = SCHOOL_YEAR_PATTERN.exec(text);
-  return m !== null && (Number(m[1]) + 1) % 100 === Number(m[2]);
+  const first = Number(m?.[1]);
+  return m !== null && first >= 1999 && first <= 2098 && (first + 1) % 100 === Number(m[2]);
 }

@@ -241,11 +241,21 @@ export function encodeCursor(s: { createdAt: string; id: string }): string {
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
+/**
+ * An instant exactly as toISOString() writes it, in Ponte's years. NOTE:
+ * Date.parse takes 2026-02-30 and year 0000, which PostgreSQL refuses when
+ * comparing (SQLSTATE 22008): a forged cursor would answer 500.
+ */
+function isCanonicalInstant(text: string): boolean {
+  const at = new Date(text);
+  return !Number.isNaN(at.getTime()) && at.toISOString() === text && text >= '2000' && text < '2100';
+}
+
 export function decodeCursor(cursor: string): { createdAt: string; id: string } {
   const [createdAt, id, ...rest] = Buffer.from(cursor, 'base64url').toString().split('|');
   // Only what encodeCursor makes: a forged one must not reach the query.
   const valid =
-    rest.length === 0 && createdAt && id && ISO_INSTANT.test(createdAt) && !Number.isNaN(Date.parse(createdAt)) && /^[A-Za-z0-9_-]{1,64}$/.test(id);
+    rest.length === 0 && createdAt && id && ISO_INSTANT.test(createdAt) && isCanonicalInstant(createdAt) && /^[A-Za-z0-9_-]{1,64}$/.test(id);
   if (!valid) throw new DomainError('BAD_REQUEST', 'invalidCursor', {}, 'cursor');
   return { createdAt, id };
 }

@@ -1,4 +1,4 @@
-import { hasControlCharacters, message, type FieldErrors, type Locale } from '@ponte/forms';
+import { hasIllFormedText, message, type FieldErrors, type Locale } from '@ponte/forms';
 import { DomainError } from './errors.js';
 
 /** Deeper than any procedure's input nests. */
@@ -15,13 +15,13 @@ export function firstIllFormedText(input: unknown): string | null {
   while (stack.length > 0) {
     const { value, path, depth } = stack.pop()!;
     if (typeof value === 'string') {
-      if (hasControlCharacters(value)) return path;
+      if (hasIllFormedText(value)) return path;
       continue;
     }
     // Deeper than any procedure reads: its own schema refuses the shape.
     if (value === null || typeof value !== 'object' || depth >= MAX_DEPTH) continue;
     for (const [key, item] of Object.entries(value)) {
-      if (hasControlCharacters(key)) return path;
+      if (hasIllFormedText(key)) return path;
       stack.push({ value: item, path: path ? `${path}.${key}` : key, depth: depth + 1 });
     }
   }
@@ -39,6 +39,7 @@ export function refuseIllFormedText(input: unknown, locale: Locale): void {
   if (found === null) return;
   // A form's answers (`data` of submissions.submit, reports.file) are named as the form names its fields.
   const path = found === 'data' ? '' : found.startsWith('data.') ? found.slice('data.'.length) : found;
-  const errors: FieldErrors = { [path]: message('error.controlCharacters', locale) };
+  const text = message('error.controlCharacters', locale);
+  const errors: FieldErrors = { [path]: text.charAt(0).toLocaleUpperCase(locale) + text.slice(1) };
   throw new DomainError('BAD_REQUEST', 'textNotWellFormed', { fields: path || '—' }, errors);
 }

@@ -38,8 +38,8 @@ const BOOKING_UI = {
   placeRequired: { it: 'Luogo dell’incontro: campo obbligatorio.', en: 'Meeting place: this field is required.' },
   caseCode: { it: 'Codice del caso (facoltativo)', en: 'Case code (optional)' },
   caseCodeHint: {
-    it: 'Un codice interno di cifre e al massimo 4 lettere, mai un nome: compare nei calendari. Esempio: SS-2026-014.',
-    en: 'An internal code of digits and at most 4 letters, never a name: it appears in calendars. Example: SS-2026-014.',
+    it: 'Un codice interno, al massimo 4 lettere all’inizio e poi cifre, mai un nome: compare nei calendari. Esempio: SS-2026-014.',
+    en: 'An internal code, at most 4 letters at the start and then digits, never a name: it appears in calendars. Example: SS-2026-014.',
   },
   confirm: { it: 'Conferma prenotazione', en: 'Confirm booking' },
   booking: { it: 'Prenotazione in corso…', en: 'Booking…' },

@@ -221,6 +221,8 @@ export class PonteForm extends LitElement {
 
   /** empties the form, forgets the draft and starts again from the first step */
   reset(): void {
+    // A partly typed date reads "", as an empty answer does: controlValue would leave its segments shown.
+    for (const input of this.renderRoot.querySelectorAll<HTMLInputElement>('input[type=date], input[type=time], input[type=datetime-local]')) input.value = '';
     this.#draft?.clear();
     this.#idempotencyKey = newIdempotencyKey();
     this.#touched.clear();
