@@ -168,6 +168,10 @@ describe('the whole loop, through the console and the widgets', () => {
     expect(best.displayName).to.contain('Amina');
     const date = top.querySelector<HTMLInputElement>('#book-1-date')!;
     const time = top.querySelector<HTMLInputElement>('#book-1-time')!;
+    // The place the request gave, to correct if it names a person: it goes into calendars, and the form says so.
+    const place = top.querySelector<HTMLInputElement>('#book-1-place')!;
+    expect(place.value).to.equal(best.book!.place);
+    expect(document.getElementById(place.getAttribute('aria-describedby')!)!.textContent).to.contain('mai il nome di una persona');
     // Prefilled from the draft, in Rome's wall clock.
     expect(date.value).to.equal(romeDate(new Date(best.book!.start)));
     expect(time.value).to.equal(romeTime(new Date(best.book!.start)));

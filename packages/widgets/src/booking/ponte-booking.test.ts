@@ -88,6 +88,11 @@ describe('<ponte-booking>', () => {
     await until(() => $(el, '#place-error'), 'the place error');
     expect(focusedIn(el)?.id).to.equal('place');
     await expect(el).to.be.accessible();
+    // The place and the case code go into calendars: what they may hold is said where they are typed, and read out with them.
+    const describedBy = (id: string) =>
+      ($(el, `#${id}`)!.getAttribute('aria-describedby') ?? '').split(' ').map((ref) => el.shadowRoot!.getElementById(ref)?.textContent ?? '').join(' ');
+    expect(describedBy('place')).to.contain('mai il nome di una persona');
+    expect(describedBy('caseCode')).to.contain('mai un nome');
     await type('Via Roma 1, stanza 3');
     await tabTo(el, 'caseCode');
     await type('ss-2026-101');
