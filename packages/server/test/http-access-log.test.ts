@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { TRPCError } from '@trpc/server';
@@ -12,7 +10,7 @@ import { databaseKinds } from './helpers/databases.js';
 import { organisationIdByKey } from './helpers/fixtures.js';
 import { rawRequest } from './helpers/raw-http.js';
 import { sampleFor } from './helpers/samples.js';
-import { freePort } from './helpers/server-process.js';
+import { startServerProcess } from './helpers/server-process.js';
 import { startTestServer, type TestServer } from './helpers/test-server.js';
 
 /*
@@ -72,8 +70,6 @@ function assertNothingLeaks(log: string, secrets: Record<string, string>) {
   }
 }
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
 describe('the access log of a server process (stdout, LOG_LEVEL=debug)', () => {
   let ts: TestServer;
@@ -84,47 +80,18 @@ describe('the access log of a server process (stdout, LOG_LEVEL=debug)', () => {
   after(() => ts.close());
 
   it('names no secret: feed token, tracking code, query input, token, key, password, content', async () => {
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const child = spawn(process.execPath, ['--conditions=ponte-source', '--import', 'tsx', MAIN], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: ts.database.url,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'debug',
-        PONTE_PUBLIC_URL: url,
-        PONTE_RATE_PUBLIC_PER_MINUTE: '1000000',
-        PONTE_RATE_STAFF_PER_MINUTE: '1000000',
-        PONTE_RATE_SIGNIN_PER_MINUTE: '1000000',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
     let out = '';
-    child.stdout.setEncoding('utf8');
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const server = await startServerProcess(ts.database.url, { LOG_LEVEL: 'debug' }, (text) => (out += text));
     try {
-      await new Promise<void>((resolve, reject) => {
-        child.once('exit', (code) => reject(new Error(`the server process exited with ${code} before it was ready`)));
-        child.stdout.on('data', (chunk: string) => {
-          out += chunk;
-          if (out.includes('Ponte is running')) resolve();
-        });
-      });
-      const secrets = await exercise(url, ts.server.database.db);
-      child.kill('SIGTERM');
-      await exited;
+      const secrets = await exercise(server.url, ts.server.database.db);
+      await server.stop();
       assert.ok((out.match(/"incoming request"/g) ?? []).length >= 10, `the requests were logged:\n${out}`);
       assertNothingLeaks(out, secrets);
       assert.match(out, /"url":"\/ical\/\[redacted\]\.ics"/);
       assert.match(out, /"url":"\/trpc\/submissions\.track\?input=\[redacted\]"/);
       assert.match(out, /"url":"\/trpc\/auth\.signIn\?batch=1&input=\[redacted\]"/);
     } finally {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await server.stop();
     }
   });
 });

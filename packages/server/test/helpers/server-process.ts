@@ -34,9 +34,10 @@ export interface ServerProcess {
 
 /**
  * Starts the server on `databaseUrl` (a SQLite file or a postgres:// URL) and resolves once it is listening.
- * `env` overrides its settings: PONTE_PUBLIC_URL, say, to the origin the database's keys were seeded for.
+ * `env` overrides its settings: PONTE_PUBLIC_URL, say, to the origin the database's keys were seeded for;
+ * `onOutput` is handed everything it writes to stdout, from its first line.
  */
-export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, onOutput?: (text: string) => void): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--conditions=ponte-source', '--import', 'tsx', MAIN], {
@@ -57,15 +58,20 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
   });
   await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the server process exited with ${code} before it was ready`)));
+    let seen = '';
     child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Ponte is running')) resolve();
+      const text = chunk.toString();
+      onOutput?.(text);
+      // The banner may arrive split across chunks: what is kept of the last one is enough to join it.
+      seen = seen.slice(-50) + text;
+      if (seen.includes('Ponte is running')) resolve();
     });
   });
   return {
     url,
     child,
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
