@@ -33,7 +33,8 @@ const input = {
 };
 
 /**
- * DESIGN §2: the widget bundle never contains server code. The sources only
+ * docs/architecture.md#packages-and-the-import-direction: the widget bundle
+ * never contains server code. The sources only
  * import the server's types, which esbuild erases; should a value import slip
  * in (and past scripts/check-import-direction.mjs), stop the build here rather
  * than ship database code to school websites.
@@ -64,7 +65,7 @@ function cleanDist(dir) {
 }
 
 /*
- * Chunks (issue 3: the library is budgeted file by file, gzip -9, and one
+ * Chunks (docs/architecture.md#bundles-and-budgets: the library is budgeted file by file, gzip -9, and one
  * file gzips smaller than two, so there are few):
  *   core        what every widget needs before it can draw: Lit, the SDK's
  *               fetch client, tokens, locale, events;
@@ -139,9 +140,14 @@ function chunkOf(id, meta) {
   const families = chunkOf.families.get(id);
   if (!families) return undefined;
   // Every widget imports @ponte/forms through its barrel, so every widget
-  // seems to reach all of it; in fact the renderer uses it, and the booking
-  // widget only its language names (and the Intl helper that countries share).
-  if (id.includes('/forms/src/')) return /\/forms\/src\/(languages|display-names|locale)\.ts$/.test(id) ? 'core' : 'form';
+  // seems to reach all of it; in fact the renderer uses it, the booking
+  // widget only its language names (and the Intl helper that countries share),
+  // and the status, booking and calendar widgets its shared vocabulary
+  // (statuses and modes in words), which the form widgets do not use.
+  if (id.includes('/forms/src/')) {
+    if (/\/forms\/src\/vocabulary\.ts$/.test(id)) return 'services';
+    return /\/forms\/src\/(languages|display-names|locale)\.ts$/.test(id) ? 'core' : 'form';
+  }
   if (families.size > 1) return 'core';
   // The status and booking widgets are single entries: their code stays in
   // their entry file (ponte.js imports it from there), one file fewer each.
@@ -157,7 +163,7 @@ export default {
     entryFileNames: '[name].js',
     // NOTE: the hash alone, without the chunk's name (core, form…): every
     // entry names the chunks it imports, and in files of a hundred bytes
-    // nothing compresses (issue 3: some 120 bytes gzip over the library).
+    // nothing compresses (some 120 bytes gzip over the library, against its budget).
     chunkFileNames: 'chunks/[hash].js',
     manualChunks: chunkOf,
   },
@@ -198,7 +204,7 @@ export default {
     moduleSideEffects: (id) =>
       !/\/node_modules\/(@trpc\/(client|server)|zod)\//.test(id) || /\/node_modules\/zod\/compile\.js$/.test(id),
   },
-  // A widget must not load anything from a third party (DESIGN §6): every
+  // A widget must not load anything from a third party (docs/architecture.md#bundles-and-budgets): every
   // import is resolved into the bundle, none left to the browser.
   external: [],
   onwarn(warning, warn) {

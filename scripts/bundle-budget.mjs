@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Checks the built widgets against the budgets of issue 3 and prints their
+// Checks the built widgets against their budgets
+// (docs/architecture.md#bundles-and-budgets) and prints their
 // gzip sizes (gzip -9, 1 kB = 1000 bytes):
 //   own         the entry file alone;
 //   first load  the entry and every chunk it imports statically, transitively:
@@ -8,11 +9,11 @@
 //   library     every .js file in dist.
 // Fails when a widget entry's first load exceeds 30 kB or the library 55 kB.
 //
-// NOTE: the library budget was 50 kB when issue 3 set it for seven widgets.
-// Issues 4 and 5 added the booking widget and the mediator calendar (about
-// 5 kB each); two rounds of cutting (3.6 kB, then 2.4 kB, with nothing lost)
-// could not make room for the calendar, and what remains is mostly the three
-// libraries the design requires (Lit, zod/mini, Floating UI: some 15 kB).
+// NOTE: the library budget was 50 kB when the library had seven widgets.
+// The booking widget and the mediator calendar added about 5 kB each; two
+// rounds of cutting (3.6 kB, then 2.4 kB, with nothing lost) could not make
+// room for the calendar, and what remains is mostly the three libraries the
+// widgets are built on (Lit, zod/mini, Floating UI: some 15 kB).
 // Raised to 55 kB on 2026-11-25 rather than drop a feature or a library;
 // the first load of a widget, what a school's page waits for, keeps 30 kB.
 // Writes the same numbers to <dir>/bundle-sizes.json.

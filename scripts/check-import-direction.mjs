@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Fails when a package imports against the direction of DESIGN §2:
+// Fails when a package imports against the direction of
+// docs/architecture.md#packages-and-the-import-direction:
 //   forms <- server; forms + server (types only) <- sdk <- widgets;
 //   examples may import anything and nothing imports them.
 // Checks the sources (src/) of every package; tests may start a server.
@@ -67,7 +68,7 @@ for (const [pkg, rule] of Object.entries(RULES)) {
 }
 
 if (problems.length) {
-  console.error(`Import direction (DESIGN §2) broken in ${problems.length} place(s):\n  ${problems.join('\n  ')}`);
+  console.error(`Import direction (docs/architecture.md) broken in ${problems.length} place(s):\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
 console.log('Import direction: ok (forms <- server; forms + server types <- sdk <- widgets).');

@@ -21,7 +21,7 @@ function check(files: Record<string, string>) {
 }
 
 describe('import direction check', () => {
-  it('passes the imports DESIGN §2 allows', () => {
+  it('passes the imports the direction allows', () => {
     const result = check({
       'packages/server/src/a.ts': "import { getForm } from '@ponte/forms';\n",
       'packages/sdk/src/b.ts': "import type { AppRouter } from '@ponte/server';\nimport { message } from '@ponte/forms';\n",

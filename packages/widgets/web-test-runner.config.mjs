@@ -35,7 +35,8 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        // NOTE: a test tool's own browser download cannot work here (STACK.md);
+        // NOTE: a test tool's own browser download cannot work on these
+        // machines (.ci/run installs Debian's chromium instead);
         // --no-sandbox is required when running as root.
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         headless: true,
@@ -62,7 +63,8 @@ export default {
   testFramework: { config: { timeout: 15_000 } },
   testsFinishTimeout: 180_000,
   plugins: [
-    // Without the tsconfig, Lit's decorators fail in the browser (STACK.md).
+    // Without the tsconfig (experimentalDecorators, useDefineForClassFields:
+    // false), Lit's decorators fail in the browser.
     esbuildPlugin({ ts: true, tsconfig: join(widgets, 'tsconfig.json') }),
     // sendKeys, sendMouse, setViewport and emulateMedia are built in; a11ySnapshot is not.
     a11ySnapshotPlugin(),

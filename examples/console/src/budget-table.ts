@@ -1,12 +1,10 @@
 import { html } from 'lit';
 import type { PonteOutputs } from '@ponte/sdk';
 import { ConsoleElement, define } from './console-element.js';
-import { formatHours } from './format.js';
+import { actionLabel, formatHours } from './format.js';
 
 type Budget = PonteOutputs['budgets']['list'][number];
 type Organisation = PonteOutputs['organisations']['list'][number];
-
-const ACTIONS: Record<string, string> = { '1': 'Azione 1 – scuole', '2': 'Azione 2 – servizi', '4': 'Azione 4 – partecipazione' };
 
 /**
  * The hour budgets (budgets.list) per organisation, action and school year:
@@ -61,7 +59,7 @@ export class PonteConsoleBudgets extends ConsoleElement {
               ${this.budgets.map(
                 (b) => html`<tr data-organisation=${b.organisationId} data-action=${b.action} data-year=${b.schoolYear}>
                   <th scope="row">${name(b.organisationId)}</th>
-                  <td>${ACTIONS[b.action] ?? b.action}</td>
+                  <td>${actionLabel(b.action)}</td>
                   <td>${b.schoolYear}</td>
                   <td class="num">${formatHours(b.minutesGranted)}</td>
                   <td class="num">${formatHours(b.minutesUsed)}</td>

@@ -1,3 +1,14 @@
+import {
+  APPOINTMENT_MODE_LABELS,
+  APPOINTMENT_STATUS_LABELS,
+  PLAN_ACTION_LABELS,
+  REQUEST_STATUS_LABELS,
+  REQUEST_URGENCY_LABELS,
+  type AppointmentMode,
+  type AppointmentStatus,
+  type PlanAction,
+  type RequestUrgency,
+} from '@ponte/forms';
 import type { PonteOutputs } from '@ponte/sdk';
 
 /*
@@ -17,27 +28,24 @@ export function useZone(timeZone: string): void {
 
 export type RequestStatus = PonteOutputs['requests']['get']['status'];
 
-export const STATUS_LABELS: Record<RequestStatus, string> = {
-  received: 'Ricevuta',
-  in_review: 'In valutazione',
-  approved: 'Approvata',
-  rejected: 'Non accolta',
-  scheduled: 'Programmata',
-  held: 'Svolta',
-  not_held: 'Non svolta',
-  reported: 'Rendicontata',
-  closed: 'Chiusa',
-  withdrawn: 'Ritirata',
-  cancelled: 'Annullata',
-};
+/*
+ * Statuses, modes, AZIONI and urgencies in Ponte's shared words (@ponte/forms
+ * vocabulary.ts), the same the status widget and the server's messages use;
+ * `inSentence` lower-cases the first letter for a word inside a line.
+ */
+export const statusLabel = (status: RequestStatus): string => REQUEST_STATUS_LABELS[status].it;
+export const appointmentStatusLabel = (status: AppointmentStatus): string => APPOINTMENT_STATUS_LABELS[status].it;
+export const modeLabel = (mode: AppointmentMode): string => APPOINTMENT_MODE_LABELS[mode].it;
+export const actionLabel = (action: PlanAction): string => PLAN_ACTION_LABELS[action].it;
+/** an urgency the queue stored; an unknown one shows as stored */
+export const urgencyLabel = (urgency: string): string => (Object.hasOwn(REQUEST_URGENCY_LABELS, urgency) ? REQUEST_URGENCY_LABELS[urgency as RequestUrgency].it : urgency);
+export const inSentence = (text: string): string => text.charAt(0).toLocaleLowerCase('it') + text.slice(1);
 
 export const FORM_LABELS: Record<string, string> = {
   'school-request': 'A.1 Scuola',
   'service-request': 'A.3 Servizi',
   'ethnoclinical-request': 'A.5 Etnoclinica',
 };
-
-export const MODE_LABELS: Record<string, string> = { in_person: 'in presenza', phone: 'al telefono', video: 'in video' };
 
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 

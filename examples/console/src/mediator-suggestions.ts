@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { newIdempotencyKey, type PonteInputs, type PonteOutputs } from '@ponte/sdk';
 import { ConsoleElement, define } from './console-element.js';
-import { formatDateTime, instantOf, localParts, MODE_LABELS } from './format.js';
+import { formatDateTime, inSentence, instantOf, localParts, modeLabel } from './format.js';
 
 type Request = PonteOutputs['requests']['get'];
 type Suggestions = PonteOutputs['coordination']['suggestMediators'];
@@ -102,7 +102,7 @@ export class PonteConsoleSuggestions extends ConsoleElement {
             <input id="${id}-place" name="place" required maxlength="200" autocomplete="street-address" aria-describedby="${id}-place-hint" .value=${draft.place ?? ''} />
             <p class="hint" id="${id}-place-hint">Un indirizzo o un’aula, mai il nome di una persona: il luogo compare nei calendari.</p>
           </div>`
-        : html`<p class="hint">${MODE_LABELS[draft.mode] ?? draft.mode}</p>`}
+        : html`<p class="hint">${inSentence(modeLabel(draft.mode))}</p>`}
       <button class="btn btn-primary" type="submit" ?disabled=${this.busy}>Prenota</button>
     </form>`;
   }

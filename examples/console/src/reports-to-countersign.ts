@@ -1,20 +1,32 @@
 import { html } from 'lit';
+import { formMeaning, roleValue } from '@ponte/forms';
 import type { PonteOutputs } from '@ponte/sdk';
 import { ConsoleElement, define } from './console-element.js';
-import { formatDateTime } from './format.js';
+import { appointmentStatusLabel, formatDateTime } from './format.js';
 
 type ReportSummary = PonteOutputs['reports']['list'][number];
 type Report = PonteOutputs['reports']['get'];
 
-/** What of a report the referent reads before signing, by field key (A.2 and A.4 share these). */
-const SHOWN: [string, string][] = [
-  ['sessionDate', 'Data'],
-  ['startTime', 'Inizio'],
-  ['endTime', 'Fine'],
-  ['status', 'Esito'],
-  ['description', 'Descrizione'],
-  ['outcome', 'Risultati'],
-];
+/**
+ * What of a report the referent reads before signing, as label and value:
+ * the fields its form's meaning (@ponte/forms) names for the session, its
+ * outcome in Ponte's words, and the mediator's account.
+ */
+function shown(r: Report): [string, unknown][] {
+  const meaning = formMeaning(r.formId, r.formVersion);
+  if (meaning?.kind !== 'report') return [];
+  const data = r.data ?? {};
+  const outcome = roleValue(meaning.status, data);
+  const pairs: [string, unknown][] = [
+    ['Data', data[meaning.session.date]],
+    ['Inizio', data[meaning.session.start]],
+    ['Fine', data[meaning.session.end]],
+    ['Esito', outcome && appointmentStatusLabel(outcome)],
+    ['Descrizione', data[meaning.description]],
+    ['Risultati', data[meaning.outcomeNotes]],
+  ];
+  return pairs.filter(([, value]) => value !== undefined);
+}
 
 /**
  * The reports filed for the referent's organisation, to countersign
@@ -68,11 +80,10 @@ export class PonteConsoleReportsToCountersign extends ConsoleElement {
   }
 
   private reportView(r: Report) {
-    const data = r.data ?? {};
     return html`<div class="card report">
       <h3 id="report-title" tabindex="-1">Report del ${formatDateTime(r.filedAt)}</h3>
       <dl class="facts">
-        ${SHOWN.filter(([key]) => data[key] !== undefined).map(([key, label]) => html`<dt>${label}</dt><dd>${String(data[key])}</dd>`)}
+        ${shown(r).map(([label, value]) => html`<dt>${label}</dt><dd>${String(value)}</dd>`)}
       </dl>
       <form class="inline-form" @submit=${this.countersign}>
         <div class="field">

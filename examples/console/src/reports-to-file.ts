@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { PonteOutputs } from '@ponte/sdk';
 import { ConsoleElement, define } from './console-element.js';
-import { formatDateTime, MODE_LABELS } from './format.js';
+import { formatDateTime, inSentence, modeLabel } from './format.js';
 
 type Appointment = PonteOutputs['scheduling']['list'][number];
 type Organisation = PonteOutputs['organisations']['list'][number];
@@ -75,7 +75,7 @@ export class PonteConsoleReportsToFile extends ConsoleElement {
     const organisation = this.organisations.find((o) => o.id === a.organisationId)?.name ?? '';
     return html`<li>
       <p>
-        <time datetime=${a.startsAt}>${formatDateTime(a.startsAt)}</time> · ${organisation} · ${MODE_LABELS[a.mode] ?? a.mode}${a.caseCode ? ` · caso ${a.caseCode}` : ''}
+        <time datetime=${a.startsAt}>${formatDateTime(a.startsAt)}</time> · ${organisation} · ${inSentence(modeLabel(a.mode))}${a.caseCode ? ` · caso ${a.caseCode}` : ''}
       </p>
       ${started
         ? this.open === a.id

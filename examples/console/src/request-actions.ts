@@ -1,23 +1,27 @@
 import { html } from 'lit';
+import { formMeaning, requestActionsFrom, type RequestAction } from '@ponte/forms';
 import type { PonteOutputs } from '@ponte/sdk';
 import { ConsoleElement, define } from './console-element.js';
-import { STATUS_LABELS } from './format.js';
+import { inSentence, statusLabel } from './format.js';
 
 type Request = PonteOutputs['requests']['get'];
-type Move = 'review' | 'approve' | 'reject' | 'cancel' | 'close';
+type Move = Exclude<RequestAction, 'withdraw'>;
 
-/** The moves a coordinator makes from each status (requests/lifecycle.ts); the server has the last word. */
-const MOVES: Partial<Record<Request['status'], Move[]>> = {
-  received: ['review', 'cancel'],
-  in_review: ['approve', 'reject', 'cancel'],
-  approved: ['cancel'],
-  scheduled: ['cancel'],
-  reported: ['close'],
-};
+/** The moves a coordinator makes from the request's status: the lifecycle's own table (@ponte/forms); the server has the last word. */
+function movesOf(r: Request): Move[] {
+  return requestActionsFrom(r.status, 'reviewer').filter((a): a is Move => a !== 'withdraw');
+}
 
-/** The hours a request asks for, as a starting point for the hours authorised: duration × sessions, in quarter hours. */
-function askedHours(data: Record<string, unknown> | null): number {
-  const minutes = Number(data?.['expectedDuration'] ?? 60) * Number(data?.['sessions'] ?? 1);
+/**
+ * The hours a request asks for, as a starting point for the hours authorised:
+ * duration × sessions (by the fields its form's meaning names; 60 minutes
+ * and one session when it has none), in quarter hours.
+ */
+function askedHours(r: Request): number {
+  const meaning = formMeaning(r.formId, r.formVersion);
+  const at = (key: string | undefined) => (key && r.data ? r.data[key] : undefined);
+  const asked = meaning?.kind === 'request' ? meaning : undefined;
+  const minutes = Number(at(asked?.duration) ?? 60) * Number(at(asked?.sessions) ?? 1);
   return Number.isFinite(minutes) && minutes > 0 ? Math.ceil(minutes / 15) / 4 : 1;
 }
 
@@ -44,7 +48,7 @@ export class PonteConsoleRequestActions extends ConsoleElement {
           : move === 'reject' || move === 'cancel'
             ? await requests[move].mutate({ id, reason: value('#move-reason') })
             : await requests[move].mutate({ id });
-      this.done = `Richiesta ${after.protocol}: ${STATUS_LABELS[after.status].toLowerCase()}.`;
+      this.done = `Richiesta ${after.protocol}: ${inSentence(statusLabel(after.status))}.`;
       this.dispatchEvent(new CustomEvent('ponte-request-changed', { bubbles: false }));
     } catch (error) {
       this.error = this.errorText(error);
@@ -54,7 +58,7 @@ export class PonteConsoleRequestActions extends ConsoleElement {
   }
 
   protected override render() {
-    const moves = MOVES[this.request.status] ?? [];
+    const moves = movesOf(this.request);
     const needsReason = moves.includes('reject') || moves.includes('cancel');
     return html`
       <p class="done" role="status">${this.done}</p>
@@ -66,7 +70,7 @@ export class PonteConsoleRequestActions extends ConsoleElement {
         ? html`<form class="inline-form" @submit=${(e: Event) => this.move('approve', e)}>
             <div class="field">
               <label for="approve-hours">Ore autorizzate</label>
-              <input id="approve-hours" type="number" min="0.25" max="1000" step="0.25" required .value=${String(askedHours(this.request.data))} />
+              <input id="approve-hours" type="number" min="0.25" max="1000" step="0.25" required .value=${String(askedHours(this.request))} />
             </div>
             <button class="btn btn-primary" type="submit" ?disabled=${this.busy}>Approva</button>
           </form>`

@@ -1,25 +1,21 @@
 import { html } from 'lit';
-import { languageName } from '@ponte/forms';
+import { BOOKABLE_REQUEST_STATUSES, formMeaning, languageName, type RequestMeaning } from '@ponte/forms';
 import type { PonteOutputs } from '@ponte/sdk';
 import { ConsoleElement, define } from './console-element.js';
-import { formatDateTime, FORM_LABELS, MODE_LABELS, STATUS_LABELS } from './format.js';
+import { appointmentStatusLabel, formatDateTime, FORM_LABELS, inSentence, modeLabel, statusLabel, urgencyLabel } from './format.js';
 import './request-actions.js';
 import './mediator-suggestions.js';
 
 type Request = PonteOutputs['requests']['get'];
 
-/** What of a request's content the coordinator reads first, by field key; the rest is in the form. */
-const CONTENT_SHOWN: [string, string][] = [
-  ['need', 'Bisogno'],
-  ['reason', 'Motivo'],
-  ['site', 'Sede'],
-  ['place', 'Luogo'],
-  ['expectedDuration', 'Durata prevista (minuti)'],
-  ['sessions', 'Incontri'],
+/** What of a request's content the coordinator reads first, by the role its form's meaning gives a field (@ponte/forms); the rest is in the form. */
+const CONTENT_SHOWN: [(roles: RequestMeaning) => string | undefined, string][] = [
+  [(m) => m.need, 'Bisogno'],
+  [(m) => m.site, 'Sede'],
+  [(m) => m.place, 'Luogo'],
+  [(m) => m.duration, 'Durata prevista (minuti)'],
+  [(m) => m.sessions, 'Incontri'],
 ];
-
-/** Statuses in which the request can be booked (requests/lifecycle.ts). */
-const BOOKABLE = new Set(['approved', 'scheduled']);
 
 /**
  * One request (requests.get): its summary, content, history and
@@ -55,10 +51,16 @@ export class PonteConsoleRequest extends ConsoleElement {
   private content(r: Request) {
     const data = r.data;
     if (!data) return html`<dt>Contenuto</dt><dd>Riservato all'équipe clinica.</dd>`;
-    const shown = CONTENT_SHOWN.filter(([key]) => data[key] !== undefined && data[key] !== '');
-    const slots = Array.isArray(data['proposedSlots']) ? (data['proposedSlots'] as { date?: string; from?: string; to?: string }[]) : [];
+    const meaning = formMeaning(r.formId, r.formVersion);
+    const roles = meaning?.kind === 'request' ? meaning : undefined;
+    const shown = CONTENT_SHOWN.flatMap(([role, label]) => {
+      const key = roles && role(roles);
+      return key && data[key] !== undefined && data[key] !== '' ? [{ key, label }] : [];
+    });
+    const proposed = roles?.proposedSlots;
+    const slots = proposed && Array.isArray(data[proposed]) ? (data[proposed] as { date?: string; from?: string; to?: string }[]) : [];
     return html`
-      ${shown.map(([key, label]) => html`<dt>${label}</dt><dd>${String(data[key])}</dd>`)}
+      ${shown.map(({ key, label }) => html`<dt>${label}</dt><dd>${String(data[key])}</dd>`)}
       ${slots.length
         ? html`<dt>Orari proposti</dt>
             <dd><ul>${slots.map((s) => html`<li>${s.date} ${s.from}–${s.to}</li>`)}</ul></dd>`
@@ -70,13 +72,13 @@ export class PonteConsoleRequest extends ConsoleElement {
   private summary(r: Request) {
     return html`<dl class="facts">
       <dt>Stato</dt>
-      <dd><span class="tag status-${r.status}">${STATUS_LABELS[r.status]}</span></dd>
+      <dd><span class="tag status-${r.status}">${statusLabel(r.status)}</span></dd>
       <dt>Modulo</dt>
       <dd>${FORM_LABELS[r.formId] ?? r.formId}</dd>
       <dt>Lingua</dt>
       <dd>${r.language ? languageName(r.language, 'it') : '—'}</dd>
       <dt>Urgenza</dt>
-      <dd>${r.urgency ?? '—'}</dd>
+      <dd>${r.urgency ? urgencyLabel(r.urgency) : '—'}</dd>
       <dt>Ore autorizzate</dt>
       <dd>${r.hoursAuthorised === null ? '—' : `${r.hoursAuthorised.toLocaleString('it-IT')} h`}</dd>
       <dt>Ricevuta</dt>
@@ -87,7 +89,7 @@ export class PonteConsoleRequest extends ConsoleElement {
 
   private history(r: Request) {
     return html`<ol class="history">
-      ${r.history.map((h) => html`<li><time datetime=${h.at}>${formatDateTime(h.at)}</time> — ${STATUS_LABELS[h.status]}${h.reason ? html`: ${h.reason}` : null}</li>`)}
+      ${r.history.map((h) => html`<li><time datetime=${h.at}>${formatDateTime(h.at)}</time> — ${statusLabel(h.status)}${h.reason ? html`: ${h.reason}` : null}</li>`)}
     </ol>`;
   }
 
@@ -96,8 +98,8 @@ export class PonteConsoleRequest extends ConsoleElement {
     return html`<ul class="appointments">
       ${r.appointments.map(
         (a) => html`<li>
-          <time datetime=${a.startsAt}>${formatDateTime(a.startsAt)}</time> · ${a.mediatorId ? (this.names.get(a.mediatorId) ?? 'mediatore') : 'mediatore da assegnare'} · ${MODE_LABELS[a.mode] ?? a.mode} ·
-          ${a.status === 'scheduled' ? 'in programma' : a.status === 'held' ? 'svolto' : a.status === 'not_held' ? 'non svolto' : 'annullato'}
+          <time datetime=${a.startsAt}>${formatDateTime(a.startsAt)}</time> · ${a.mediatorId ? (this.names.get(a.mediatorId) ?? 'mediatore') : 'mediatore da assegnare'} · ${inSentence(modeLabel(a.mode))} ·
+          ${inSentence(appointmentStatusLabel(a.status))}
         </li>`,
       )}
     </ul>`;
@@ -126,7 +128,7 @@ export class PonteConsoleRequest extends ConsoleElement {
                   ${this.appointments(r)}
                 </div>
               </div>
-              ${BOOKABLE.has(r.status)
+              ${BOOKABLE_REQUEST_STATUSES.includes(r.status)
                 ? html`<ponte-console-suggestions .session=${this.session} .request=${r} @ponte-request-changed=${() => this.load()}></ponte-console-suggestions>`
                 : null}
             `

@@ -1,8 +1,8 @@
 import { html } from 'lit';
-import { languageName } from '@ponte/forms';
+import { languageName, REQUEST_STATUSES, REQUEST_URGENCIES, type RequestUrgency } from '@ponte/forms';
 import type { PonteOutputs } from '@ponte/sdk';
 import { ConsoleElement, define } from './console-element.js';
-import { formatDateTime, FORM_LABELS, STATUS_LABELS, type RequestStatus } from './format.js';
+import { formatDateTime, FORM_LABELS, inSentence, statusLabel, urgencyLabel, type RequestStatus } from './format.js';
 
 type QueueItem = PonteOutputs['requests']['queue']['items'][number];
 type Organisation = PonteOutputs['organisations']['list'][number];
@@ -63,7 +63,7 @@ export class PonteConsoleQueue extends ConsoleElement {
         ...(f.status ? { status: f.status as RequestStatus } : {}),
         ...(f.organisationId ? { organisationId: f.organisationId } : {}),
         ...(f.language ? { language: f.language } : {}),
-        ...(f.urgency ? { urgency: f.urgency as 'ordinaria' | 'urgente' } : {}),
+        ...(f.urgency ? { urgency: f.urgency as RequestUrgency } : {}),
         limit: 100,
       });
       if (load !== this.#loads) return;
@@ -99,14 +99,21 @@ export class PonteConsoleQueue extends ConsoleElement {
     </div>`;
   }
 
+  /** Marked unless ordinary, the default (@ponte/forms vocabulary.ts); a request without one (A.5) reads as ordinary. */
+  private urgency(r: QueueItem) {
+    const urgency = r.urgency ?? REQUEST_URGENCIES[0];
+    const word = inSentence(urgencyLabel(urgency));
+    return urgency === REQUEST_URGENCIES[0] ? word : html`<span class="tag tag-urgent">${word}</span>`;
+  }
+
   private row(r: QueueItem) {
     return html`<tr>
       <th scope="row"><button class="link" type="button" @click=${() => this.open(r.id)}>${r.protocol}</button></th>
       <td>${FORM_LABELS[r.formId] ?? r.formId}</td>
       <td>${this.organisationName(r.organisationId)}</td>
       <td>${r.language ? languageName(r.language, 'it') : '—'}</td>
-      <td>${r.urgency === 'urgente' ? html`<span class="tag tag-urgent">urgente</span>` : 'ordinaria'}</td>
-      <td><span class="tag status-${r.status}">${STATUS_LABELS[r.status]}</span></td>
+      <td>${this.urgency(r)}</td>
+      <td><span class="tag status-${r.status}">${statusLabel(r.status)}</span></td>
       <td>${formatDateTime(r.submittedAt)}</td>
     </tr>`;
   }
@@ -117,10 +124,10 @@ export class PonteConsoleQueue extends ConsoleElement {
       <section aria-labelledby="queue-title">
         <h2 id="queue-title" tabindex="-1">Richieste</h2>
         <form class="filters" aria-label="Filtri delle richieste" @submit=${(e: Event) => e.preventDefault()}>
-          ${this.select('status', 'Stato', Object.entries(STATUS_LABELS))}
+          ${this.select('status', 'Stato', REQUEST_STATUSES.map((s) => [s, statusLabel(s)]))}
           ${this.select('organisationId', 'Organizzazione', this.organisations.map((o) => [o.id, o.name]))}
           ${this.select('language', 'Lingua', this.languages.map((code) => [code, languageName(code, 'it')]))}
-          ${this.select('urgency', 'Urgenza', [['ordinaria', 'Ordinaria'], ['urgente', 'Urgente']])}
+          ${this.select('urgency', 'Urgenza', REQUEST_URGENCIES.map((u) => [u, urgencyLabel(u)]))}
         </form>
         <p class="count" role="status">${this.loading ? 'Caricamento…' : count === 1 ? '1 richiesta' : `${count} richieste`}</p>
         ${this.error ? html`<p class="alert" role="alert">${this.error}</p>` : null}

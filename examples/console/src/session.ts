@@ -1,7 +1,7 @@
 import { createFetchPonteClient, type PonteClient, type PonteUser } from '@ponte/sdk';
 import { useZone } from './format.js';
 
-/** Where the token lives: sessionStorage, so it ends with the tab, and never a cookie (DESIGN §6). */
+/** Where the token lives: sessionStorage, so it ends with the tab, and never a cookie (docs/architecture.md#staff-tokens). */
 const TOKEN_KEY = 'ponte.console.token';
 
 /**

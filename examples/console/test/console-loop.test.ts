@@ -17,7 +17,7 @@ import { ponteTest } from '../../../packages/widgets/test/ponte-test.js';
 import { activate, choose, find, press, type } from './console-keyboard.js';
 
 /*
- * The whole loop of issue #5, on the fresh demo database of the run, through
+ * The whole loop of a request (docs/architecture.md#a-request-end-to-end), on the fresh demo database of the run, through
  * the real widgets and the real console against the real server:
  * a school sends A.1 → the coordinator approves it and books the top
  * suggestion → the appointment is in the mediator's calendar widget and iCal
@@ -237,7 +237,7 @@ describe('the whole loop, through the console and the widgets', () => {
       .find((e) => e.uid.startsWith(`${appointment.id}@`));
     expect(event, 'the appointment in the feed').to.not.equal(undefined);
     expect(event!.startDate.toJSDate().toISOString()).to.equal(start.toISOString());
-    // DESIGN §5: no child's data in any event; the request's people and content stay out.
+    // docs/architecture.md#ical-feeds-and-files: no child's data in any event; the request's people and content stay out.
     const sample = SAMPLE_SUBMISSIONS['school-request'] as Record<string, unknown>;
     for (const secret of [sample['pupilCode'], sample['requestingTeacher'], sample['need'], 'maschio', '2017']) {
       expect(text, `the feed leaks ${String(secret)}`).to.not.contain(String(secret));

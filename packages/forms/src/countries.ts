@@ -7,7 +7,8 @@ import { message } from './messages.js';
  * bundle carries no table of country names.
  * NOTE: grouped by first letter ("ADEF…" is AD AE AF…): a flat list of
  * 249 two-letter codes is the least compressible text of the widget bundle,
- * and this spelling of it gzips to half (some 400 bytes less; issue 3).
+ * and this spelling of it gzips to half (some 400 bytes less, for the
+ * widgets' gzip budget: docs/architecture.md#bundles-and-budgets).
  */
 const ISO_3166_1_BY_FIRST_LETTER =
   'ADEFGILMOQRSTUWXZ BABDEFGHIJLMNOQRSTVWYZ CACDFGHIKLMNORUVWXYZ DEJKMOZ ECEGHRST FIJKMOR ' +

@@ -35,7 +35,8 @@ import { SCHOOL_LEVELS } from './school-levels.js';
  * NOTE: zod's built-in checks (z.maxLength, z.gte, z.enum, z.email) would
  * say the same through issue codes that translateIssues maps to the same
  * messages, but each brings its own check class into the widget bundle:
- * some 900 bytes gzip in all (issue 3, the library budget). The rules below
+ * some 900 bytes gzip in all (the library's gzip budget,
+ * docs/architecture.md#bundles-and-budgets). The rules below
  * keep their semantics: lengths in code points, inclusive bounds, zod's own
  * e-mail pattern, and the same order of checks, so the first message of a
  * field is the one it was.
@@ -52,7 +53,7 @@ export type AnySchema = z.ZodMiniType<unknown, unknown>;
  * `ok` answers false. NOTE: a z.superRefine, as the form-level check is,
  * rather than a z.refine, which would make each check a schema of its own
  * and bring zod's custom schema class into the widget bundle as well (some
- * 140 bytes gzip, issue 3) for the same issue.
+ * 140 bytes gzip, against the same budget) for the same issue.
  */
 function rule<T>(ok: (value: T) => boolean, key: MessageKey, values?: Record<string, unknown>): z.core.$ZodCheck<T> {
   return z.superRefine<T>((value, ctx) => {

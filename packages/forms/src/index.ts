@@ -70,3 +70,21 @@ export { checkDefinition } from './check-definition.js';
 export { fingerprintForm } from './fingerprint.js';
 export { RELEASED_FINGERPRINTS } from './released.js';
 export { SAMPLE_SUBMISSIONS } from './samples.js';
+export type { AppointmentMode, AppointmentStatus, Gender, PlanAction, RequestStatus, RequestUrgency } from './vocabulary.js';
+export {
+  APPOINTMENT_MODES,
+  APPOINTMENT_MODE_LABELS,
+  APPOINTMENT_STATUSES,
+  APPOINTMENT_STATUS_LABELS,
+  GENDERS,
+  PLAN_ACTIONS,
+  PLAN_ACTION_LABELS,
+  REQUEST_STATUSES,
+  REQUEST_STATUS_LABELS,
+  REQUEST_URGENCIES,
+  REQUEST_URGENCY_LABELS,
+} from './vocabulary.js';
+export type { Party, RequestAction, Transition } from './request-lifecycle.js';
+export { BOOKABLE_REQUEST_STATUSES, REQUEST_ACTION_TARGETS, REQUEST_TRANSITIONS, requestActionsFrom } from './request-lifecycle.js';
+export type { BeneficiaryRoles, FormKind, FormMeaning, QuestionnaireMeaning, ReportMeaning, RequestMeaning, SessionOutcome, ValueRole } from './meaning.js';
+export { formMeaning, formsOfKind, roleValue } from './meaning.js';

@@ -9,8 +9,8 @@ export interface LanguageEntry {
 }
 
 /*
- * The languages most asked for in Lombardy schools and services (domain.md
- * §5), in order of demand. A language field accepts any ISO 639-3 code: this
+ * The languages most asked for in Lombardy schools and services, in order
+ * of demand. A language field accepts any ISO 639-3 code: this
  * list only orders the choices. Names come from Intl.DisplayNames.
  */
 export const LANGUAGES: readonly LanguageEntry[] = Object.freeze([

@@ -172,7 +172,8 @@ export function translateIssues(
  * translateIssues for the issues of a compiled form, which are Ponte's own
  * (every check of field-schemas.ts names its message), unknown keys and
  * wrong types. NOTE: so that the widget bundle, which validates forms only,
- * carries no texts for zod's other issue codes (issue 3, the library budget).
+ * carries no texts for zod's other issue codes (the library's gzip budget,
+ * docs/architecture.md#bundles-and-budgets).
  */
 export function translateFormIssues(
   issues: readonly TranslatableIssue[],

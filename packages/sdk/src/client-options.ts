@@ -81,8 +81,8 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  */
 function fetchWithLimit(customFetch: typeof globalThis.fetch | undefined, timeoutMs: number): ClientTransport['fetch'] {
   return (input, init) => {
-    // NOTE: Ponte uses no cookies (DESIGN §6: the checker of Italian PA
-    // sites flags third-party cookies), so none are ever sent, even to a
+    // NOTE: Ponte uses no cookies (the checker of Italian PA sites flags
+    // third-party cookies; docs/architecture.md#staff-tokens), so none are ever sent, even to a
     // console served from Ponte's own origin. The global fetch is looked
     // up per call, not captured, so it can be replaced later (tests).
     const doFetch = customFetch ?? globalThis.fetch;

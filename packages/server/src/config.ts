@@ -21,7 +21,7 @@ export interface ServerConfig {
   rateLimits: RateLimits;
   /**
    * A Redis (redis://…) where the rate-limit counters live, shared by every
-   * process of the Ambito (DESIGN §7); unset, each process counts alone,
+   * process of the Ambito (docs/architecture.md#rate-limits); unset, each process counts alone,
    * which is right for one process on SQLite.
    */
   rateLimitRedisUrl?: string;

@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { signIn, startTestServer, type TestServer } from './helpers/test-server.js';
 
 /*
- * DESIGN §7: when several processes serve one Ambito, an address's requests
+ * docs/architecture.md#rate-limits: when several processes serve one Ambito, an address's requests
  * are counted together (in Redis), not once per process.
  */
 

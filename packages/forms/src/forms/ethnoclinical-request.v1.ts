@@ -1,13 +1,13 @@
 /*
- * A.5 – Richiesta di consulenza etnoclinica, version 1 (domain.md §1.5).
+ * A.5 – Richiesta di consulenza etnoclinica, version 1: the paper annex A.5 as data.
  * Special-category data (GDPR art. 9: health, ethnic origin) about minors,
  * plus judicial data (art. 10): every clinical field is 'special', and the
  * server lets only the tenant's clinicians and the requester read it.
  *
  * Server-side, not fields of this definition: protocol number and request
  * date, decision, assigned clinician and mediator.
- * Left out: attachments (clinical reports). domain.md advises against
- * uploads; the clinician asks for documents directly when needed.
+ * Left out: attachments (clinical reports): Ponte stores no documents; the
+ * clinician asks for them directly when needed.
  */
 import { defineForm, option, t } from '../define-form.js';
 import { AGE_BANDS, GENDER_PREFERENCE, SEX, URGENCY } from './shared-options.js';

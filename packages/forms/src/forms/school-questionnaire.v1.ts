@@ -1,6 +1,6 @@
 /*
- * Questionario FAMI istituti scolastici, version 1: exactly
- * research/questionnaire.md. One answer per school per school year.
+ * Questionario FAMI istituti scolastici, version 1: the FAMI questionnaire
+ * for schools, its questions as they are. One answer per school per school year.
  *
  * Server-side, not fields of this definition: the submission date and who
  * submitted; the prefill of `school` and `mediationHours` from Ponte's

@@ -1,5 +1,5 @@
 /*
- * A.2 – Scheda report scuole, version 1 (domain.md §1.2): one report per
+ * A.2 – Scheda report scuole, version 1 (the paper annex A.2): one report per
  * session, filed by the mediator who held it.
  *
  * Server-side, not fields of this definition: the request reference and the
@@ -9,7 +9,8 @@
  *
  * The referent's countersignature and rating are optional here: the mediator
  * files the report first, and the school referent countersigns it later
- * (DESIGN §3 step 6). The server merges the referent's part into the stored
+ * (reports.countersign, docs/architecture.md#reports-and-countersignature).
+ * The server merges the referent's part into the stored
  * data and validates the whole against this same definition; it decides
  * whether an uncountersigned report counts as evidence for payment.
  */

@@ -1,11 +1,11 @@
 /*
- * ALLEGATO A.1 – Richiesta mediazione scuole, version 1 (domain.md §1.1).
+ * ALLEGATO A.1 – Richiesta mediazione scuole, version 1: the paper annex A.1 as data.
  *
  * Server-side, not fields of this definition: protocol number and request
  * date (stamped on receipt); the reserved section of the Ambito – decision
  * (accolta / in attesa / non accolta + reason), assigned mediator, authorised
  * hours and remaining school budget, confirmed slot.
- * Left out: attachments (no file kind; domain.md advises against uploads).
+ * Left out: attachments (no field kind takes a file: Ponte stores no documents).
  */
 import { defineForm, option, t } from '../define-form.js';
 import {
@@ -154,7 +154,7 @@ export const schoolRequestV1 = defineForm({
         {
           // The head teacher does not use the widget, so the endorsement is a
           // declaration by the referent. Whether it is needed per request or
-          // once a year is open (domain.md §6, question 3).
+          // once a year is still open: until that is settled, every request asks.
           key: 'headTeacherApproval',
           kind: 'consent',
           label: t('La richiesta ha il visto del Dirigente Scolastico', 'The head teacher has endorsed this request'),

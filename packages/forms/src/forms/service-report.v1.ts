@@ -1,5 +1,5 @@
 /*
- * A.4 – Scheda report servizi, version 1 (domain.md §1.4): A.2 with the
+ * A.4 – Scheda report servizi, version 1 (the paper annex A.4): A.2 with the
  * school fields replaced by the service's place, briefing and debriefing.
  *
  * Server-side, not fields of this definition: request reference and

@@ -1,5 +1,5 @@
 /*
- * A.3 – Richiesta mediazione servizi, version 1 (domain.md §1.3).
+ * A.3 – Richiesta mediazione servizi, version 1: the paper annex A.3 as data.
  *
  * Server-side, not fields of this definition: protocol number and request
  * date; the reserved section – decision, assigned mediator, authorised

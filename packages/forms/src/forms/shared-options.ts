@@ -3,12 +3,12 @@ import type { FieldOption } from '../definition.types.js';
 import type { LocalizedText } from '../locale.js';
 
 /*
- * Choice lists shared by several forms (domain.md §1). Values are stable
+ * Choice lists shared by several forms (the paper annexes' own lists). Values are stable
  * Italian slugs: they are stored in submissions and grouped in indicators,
  * so a released value never changes; labels may be improved in a new version.
  */
 
-/** Tipologia di intervento – scuole (domain.md §1.1) */
+/** Tipologia di intervento – scuole (annex A.1) */
 export const SCHOOL_INTERVENTION_TYPES: readonly FieldOption[] = [
   option('iscrizione', 'Iscrizione', 'Enrolment'),
   option('prima-accoglienza-nai', 'Prima accoglienza alunno neo-arrivato (NAI)', 'First reception of a newly arrived pupil'),
@@ -31,7 +31,7 @@ export const SCHOOL_INTERVENTION_TYPES: readonly FieldOption[] = [
   option('altro', 'Altro', 'Other'),
 ];
 
-/** Tipologia di intervento – servizi (domain.md §1.3) */
+/** Tipologia di intervento – servizi (annex A.3) */
 export const SERVICE_INTERVENTION_TYPES: readonly FieldOption[] = [
   option('colloquio-programmato', 'Colloquio programmato', 'Scheduled interview'),
   option('colloquio-urgente', 'Colloquio urgente', 'Urgent interview'),
@@ -68,7 +68,7 @@ export const SEX: readonly FieldOption[] = [
   option('altro', 'Altro o non indicato', 'Other or not stated'),
 ];
 
-/** the FAMI breakdown bands (domain.md §3) */
+/** the age bands FAMI's reporting breaks beneficiaries down by */
 export const AGE_BANDS: readonly FieldOption[] = [
   option('0-5', '0-5 anni', '0-5 years'),
   option('6-10', '6-10 anni', '6-10 years'),

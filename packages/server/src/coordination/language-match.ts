@@ -6,7 +6,8 @@ import type { MediatorLanguage } from '../scheduling/mediator.repository.js';
  * profile often names the individual language ('ary', 'wuu'). ISO 639-3
  * relates the two through its macrolanguage mappings
  * (https://iso639-3.sil.org/code_tables/macrolanguage_mappings); these are
- * the ones of the languages Lombardy's services meet (domain.md §5).
+ * the ones of the languages Lombardy's services meet (LANGUAGES in
+ * packages/forms/src/languages.ts, and a few more).
  */
 const MACROLANGUAGES: Readonly<Record<string, readonly string[]>> = {
   ara: ['arb', 'ary', 'arq', 'aeb', 'arz', 'aec', 'apc', 'ajp', 'acm', 'apd', 'ayl', 'mey', 'shu', 'afb', 'ars', 'acw', 'ayp', 'ssh'],

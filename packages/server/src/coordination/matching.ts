@@ -85,7 +85,7 @@ export async function suggestMediators(db: Db, user: StaffUser, requestId: strin
       at: o.now.toISOString(),
     });
   }
-  const criteria = criteriaOf(s.formId, s.organisationId, s.data);
+  const criteria = criteriaOf(s.formId, s.organisationId, s.data, s.formVersion);
   const [tenant, settings] = await Promise.all([findTenant(db, user.tenantId), findSettings(db, user.tenantId)]);
   const zone = tenant!.timeZone;
   const asked = criteria.language;
@@ -137,7 +137,8 @@ export async function suggestMediators(db: Db, user: StaffUser, requestId: strin
     reasons,
     explanation: explain(reasons, o.locale),
     // The caller books what they may read: coordinators A.1 and A.3, clinicians A.5 (scheduling/consultations.ts).
-    // An A.5's case code is special-category and an appointment's goes into calendar feeds (DESIGN §5):
+    // An A.5's case code is special-category and an appointment's goes into calendar feeds
+    // (docs/architecture.md#ical-feeds-and-files):
     // its draft leaves it for the clinician to write. NOTE: A.5 v1 proposes no slots, so its drafts are null until a version does.
     book: draftFor(m.id, s.id, isSpecial(s) ? { ...criteria, caseCode: null, place: null } : criteria, fits.get(m.id)?.[0]),
   }));

@@ -1,4 +1,4 @@
-import { isIsoDate, isIsoTime } from '@ponte/forms';
+import { formMeaning, isIsoDate, isIsoTime, roleValue, type Gender } from '@ponte/forms';
 import type { AppointmentMode, PlanAction } from '../db/database.js';
 
 export { isRequestForm } from '../requests/lifecycle.js';
@@ -30,81 +30,36 @@ export interface RequestCriteria {
   previousMediator: string | null;
 }
 
-interface FormKeys {
-  action: PlanAction;
-  language: string;
-  gender: string;
-  slots?: string;
-  duration?: string;
-  mode?: string;
-  place?: string;
-  caseCode?: string;
-  previousMediator?: string;
-}
-
 /**
- * Where each criterion sits in a request's data, per form (packages/forms
- * src/forms/*-request.v1.ts); every version so far uses these keys, and a
- * version that renames one adds it here. AZIONE 1 is the schools', AZIONE 2
- * the services' and the ethnoclinical consultations' (seed/, the plan).
+ * The criteria of a request, read with the meaning of the form version it was
+ * sent with (@ponte/forms meaning.ts: which field holds the language, the
+ * gender asked for, the mode…; the newest version when `version` is omitted).
+ * Read defensively: data stored under any version is read forever, so a value
+ * of an unexpected shape counts as absent.
  */
-const REQUEST_FORMS: Readonly<Record<string, FormKeys>> = {
-  'school-request': {
-    action: '1',
-    language: 'language',
-    gender: 'mediatorGender',
-    slots: 'proposedSlots',
-    duration: 'expectedDuration',
-    mode: 'mode',
-    place: 'place',
-    previousMediator: 'previousMediator',
-  },
-  'service-request': {
-    action: '2',
-    language: 'language',
-    gender: 'mediatorGender',
-    slots: 'proposedSlots',
-    duration: 'expectedDuration',
-    mode: 'mode',
-    place: 'place',
-    caseCode: 'caseCode',
-  },
-  // The family's language, asked only when the family takes part: advice to a worker needs no mediator.
-  'ethnoclinical-request': { action: '2', language: 'consultationLanguage', gender: 'mediatorGender', caseCode: 'caseCode' },
-};
-
-const GENDERS: ReadonlyMap<unknown, 'F' | 'M'> = new Map([
-  ['donna', 'F'],
-  ['uomo', 'M'],
-]);
-const MODES: ReadonlyMap<unknown, AppointmentMode> = new Map([
-  ['presenza', 'in_person'],
-  ['telefono', 'phone'],
-  ['video', 'video'],
-]);
-
-/**
- * The criteria of a request, read defensively: data stored under any version
- * is read forever, so a value of an unexpected shape counts as absent.
- */
-export function criteriaOf(formId: string, organisationId: string, data: Record<string, unknown>): RequestCriteria {
-  const keys = REQUEST_FORMS[formId];
-  if (!keys) throw new Error(`not a request form: ${formId}`);
+export function criteriaOf(formId: string, organisationId: string, data: Record<string, unknown>, version?: number): RequestCriteria {
+  const meaning = formMeaning(formId, version);
+  if (meaning?.kind !== 'request') throw new Error(`not a request form: ${formId}${version === undefined ? '' : ` v${version}`}`);
   const at = (key: string | undefined): unknown => (key ? data[key] : undefined);
-  const code = text(at(keys.caseCode))?.toUpperCase() ?? null;
+  const code = text(at(meaning.caseCode))?.toUpperCase() ?? null;
   return {
     formId,
     organisationId,
-    action: keys.action,
-    language: languageOf(at(keys.language)),
-    gender: GENDERS.get(at(keys.gender)) ?? null,
-    proposedSlots: slotsOf(at(keys.slots)),
-    durationMinutes: durationOf(at(keys.duration)),
-    mode: MODES.get(at(keys.mode)) ?? 'in_person',
-    place: text(at(keys.place))?.slice(0, 200) ?? null,
+    action: meaning.action,
+    language: languageOf(at(meaning.language)),
+    gender: toMatchedGender(roleValue(meaning.mediatorGender, data)),
+    proposedSlots: slotsOf(at(meaning.proposedSlots)),
+    durationMinutes: durationOf(at(meaning.duration)),
+    mode: roleValue(meaning.mode, data) ?? 'in_person',
+    place: text(at(meaning.place))?.slice(0, 200) ?? null,
     caseCode: code,
-    previousMediator: text(at(keys.previousMediator)) ?? null,
+    previousMediator: text(at(meaning.previousMediator)) ?? null,
   };
+}
+
+/** A requested gender matching can look for: a woman or a man; anything else asks for none. */
+function toMatchedGender(gender: Gender | undefined): 'F' | 'M' | null {
+  return gender === 'F' || gender === 'M' ? gender : null;
 }
 
 function text(value: unknown): string | undefined {

@@ -20,8 +20,9 @@ import type { SlotFit } from './proposed-slots.js';
  * What the requester asked for (variety, gender) outweighs any one other
  * criterion (free time: 20, continuity: 21, level, load: 10), not all of
  * them together; the proposed dates are "to be confirmed according to the
- * mediators' availability" (domain.md §2), a person's variety or gender is
- * not. Ties go to the lighter month, then by name.
+ * mediators' availability" ("da confermare in base alla disponibilità dei
+ * mediatori", as the A.1 form tells the school), a person's variety or
+ * gender is not. Ties go to the lighter month, then by name.
  */
 export const WEIGHTS = {
   variety: 25,

@@ -1,3 +1,4 @@
+import type { AppointmentMode, AppointmentStatus, PlanAction } from '@ponte/forms';
 import type { ColumnType, Kysely, Transaction } from 'kysely';
 
 /**
@@ -228,9 +229,8 @@ export interface AppointmentSeriesTable {
   created_at: Timestamp;
 }
 
-export type AppointmentStatus = 'scheduled' | 'cancelled' | 'held' | 'not_held';
-export type AppointmentMode = 'in_person' | 'phone' | 'video';
-export type PlanAction = '1' | '2' | '4';
+// Ponte's words for these columns, shared with the widgets and the console (@ponte/forms vocabulary.ts).
+export type { AppointmentMode, AppointmentStatus, PlanAction } from '@ponte/forms';
 
 export interface AppointmentTable {
   id: string;

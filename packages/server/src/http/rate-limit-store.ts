@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import type { ServerConfig } from '../config.js';
 
 /**
- * Where the rate-limit counters live (DESIGN §7). With a Redis configured,
+ * Where the rate-limit counters live (docs/architecture.md#rate-limits). With a Redis configured,
  * every process of the Ambito counts an address together, so adding a
  * process does not multiply what one address may send; the counters are
  * under the Ambito's namespace setting, which all its processes share

@@ -1,3 +1,4 @@
+import { APPOINTMENT_MODE_LABELS } from '@ponte/forms';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
@@ -23,10 +24,14 @@ export interface FeedEvent {
   updatedAt: string;
 }
 
-const MODE_LABEL: Record<AppointmentMode, string> = { in_person: 'in presenza', phone: 'telefono', video: 'video' };
+/** The mode inside the summary, in Italian as the rest of it: the shared label, first letter lower-cased («in presenza»). */
+function modeLabel(mode: AppointmentMode): string {
+  const label = APPOINTMENT_MODE_LABELS[mode].it;
+  return label.charAt(0).toLocaleLowerCase('it') + label.slice(1);
+}
 
 export function summaryOf(e: Pick<FeedEvent, 'organisationName' | 'mode' | 'caseCode'>): string {
-  return ['Mediazione', e.organisationName, MODE_LABEL[e.mode], e.caseCode].filter(Boolean).join(' · ');
+  return ['Mediazione', e.organisationName, modeLabel(e.mode), e.caseCode].filter(Boolean).join(' · ');
 }
 
 /**
@@ -35,7 +40,8 @@ export function summaryOf(e: Pick<FeedEvent, 'organisationName' | 'mode' | 'case
  *
  * NOTE: ical-generator 10 formats a plain Date in the server process's zone,
  * and a calendar-level `timezone()` makes it write every DTSTART floating and
- * DTSTAMP without its Z (STACK.md, "Time zones and iCal"). So events get Luxon
+ * DTSTAMP without its Z (test/scheduling/ical.test.ts runs ical-tz-probe.ts
+ * under several TZ values and compares). So events get Luxon
  * values already set to the tenant zone plus an event-level `timezone` (which
  * it writes as TZID=… with the right wall-clock), DTSTAMP stays UTC, and the
  * VTIMEZONE block from timezones-ical-library is inserted into the text here

@@ -1,4 +1,18 @@
-import { countersignSection, getForm, validateSubmission, withoutDerivedFields, type FieldDefinition, type FieldErrors, type FormDefinition, type Locale } from '@ponte/forms';
+import {
+  countersignSection,
+  formMeaning,
+  getForm,
+  listForms,
+  roleValue,
+  validateSubmission,
+  withoutDerivedFields,
+  type FieldDefinition,
+  type FieldErrors,
+  type FormDefinition,
+  type Locale,
+  type ReportMeaning,
+  type SubmitterKind,
+} from '@ponte/forms';
 import { DateTime } from 'luxon';
 import { isCoordinator, type StaffUser } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -32,8 +46,19 @@ import { auditReportRead, countersignAccess, reportAccess, reportListScope } fro
  * has its report, closed once every one of those is countersigned.
  */
 
-/** The report form of each kind of organisation. */
-const REPORT_FORMS = { school: 'school-report', service: 'service-report' } as const;
+/** The report form a kind of organisation files: the report (@ponte/forms meaning.ts) its organisations submit. */
+function reportFormOf(kind: SubmitterKind): string {
+  const def = listForms().find((d) => formMeaning(d.id, d.version)?.kind === 'report' && d.submitterKinds.includes(kind));
+  if (!def) throw new Error(`no report form for ${kind}`);
+  return def.id;
+}
+
+/** What the server reads of a report form version: its meaning, which says which fields hold the session and its outcome. */
+function meaningOf(def: FormDefinition): ReportMeaning {
+  const meaning = formMeaning(def.id, def.version);
+  if (meaning?.kind !== 'report') throw new Error(`${def.id} v${def.version} is not a report`);
+  return meaning;
+}
 
 interface Options {
   dialect: DialectName;
@@ -78,8 +103,10 @@ function minutesOf(time: string): number {
 }
 
 /** Why a session was not held, as the report's form says it (scheduling/reported-minutes.ts applies the rules). */
-function notHeldCause(data: Record<string, unknown>) {
-  return { byMediator: data.notHeldReason === 'disdetta-mediatore', noticeHours: typeof data.noticeHours === 'number' ? data.noticeHours : 0 };
+function notHeldCause(def: FormDefinition, data: Record<string, unknown>) {
+  const { reason, byMediator, noticeHours } = meaningOf(def).notHeld;
+  const notice = data[noticeHours];
+  return { byMediator: data[reason] === byMediator, noticeHours: typeof notice === 'number' ? notice : 0 };
 }
 
 function formInvalid(fieldErrors: FieldErrors): DomainError {
@@ -100,14 +127,16 @@ async function mediatorPart(db: Db, def: FormDefinition, input: Record<string, u
   const result = validateSubmission(def, input, locale);
   if (!result.ok) throw formInvalid(result.fieldErrors);
   const data = result.data;
+  const { session, status } = meaningOf(def);
   const zone = (await findTenant(db, a.tenantId))!.timeZone;
   const day = DateTime.fromISO(a.startsAt, { zone }).toISODate()!;
-  if (data.sessionDate !== day) {
+  if (data[session.date] !== day) {
     const shown = DateTime.fromISO(day).toFormat('dd/MM/yyyy');
-    throw formInvalid({ sessionDate: serverMessage('reportDateMismatch', locale, { label: label('sessionDate'), date: shown }) });
+    throw formInvalid({ [session.date]: serverMessage('reportDateMismatch', locale, { label: label(session.date), date: shown }) });
   }
-  const outcome: Report['outcome'] = data.status === 'svolto' ? 'held' : 'not_held';
-  const delivered = outcome === 'held' ? minutesOf(String(data.endTime)) - minutesOf(String(data.startTime)) : 0;
+  // Not held and called off alike: the session did not take place.
+  const outcome: Report['outcome'] = roleValue(status, data) === 'held' ? 'held' : 'not_held';
+  const delivered = outcome === 'held' ? minutesOf(String(data[session.end])) - minutesOf(String(data[session.start])) : 0;
   return { data, outcome, delivered };
 }
 
@@ -175,7 +204,7 @@ export async function file(db: Db, user: StaffUser, input: FileInput, o: Options
   if (a.status === 'cancelled') throw new DomainError('CONFLICT', 'reportAppointmentCancelled');
   if (Date.parse(a.startsAt) > o.now.getTime()) throw new DomainError('CONFLICT', 'reportTooEarly');
   const organisation = (await findOrganisation(db, user.tenantId, a.organisationId))!;
-  const formId = REPORT_FORMS[organisation.kind];
+  const formId = reportFormOf(organisation.kind);
   const def = getForm(formId, input.version);
   if (!def) throw new DomainError('NOT_FOUND', 'formUnknown', { formId, version: input.version ?? '' }, 'version');
   const { data, outcome, delivered } = await mediatorPart(db, def, input.data, a, o.locale);
@@ -193,7 +222,7 @@ export async function file(db: Db, user: StaffUser, input: FileInput, o: Options
     data: stampSignatures(def, data, user, at),
     outcome,
     deliveredMinutes: delivered,
-    countedMinutes: countedMinutes(outcome, delivered, notHeldCause(data), settings),
+    countedMinutes: countedMinutes(outcome, delivered, notHeldCause(def, data), settings),
     status: 'filed',
     revision: 1,
     filedByUserId: user.userId,
@@ -245,7 +274,7 @@ export async function correct(db: Db, user: StaffUser, input: { id: string; data
     data: stampSignatures(def, data, user, at),
     outcome,
     deliveredMinutes: delivered,
-    countedMinutes: countedMinutes(outcome, delivered, notHeldCause(data), settings),
+    countedMinutes: countedMinutes(outcome, delivered, notHeldCause(def, data), settings),
     revision: r.revision + 1,
     updatedAt: at,
   };

@@ -9,7 +9,8 @@ import type { Report, ReportFilter } from './report.repository.js';
 /*
  * Who sees a report, and of it what. A report serving a special-category
  * request (an A.4 of an A.5 consultation) carries special-category content,
- * so the request's rule (submissions/visibility.ts, DESIGN §6) decides:
+ * so the request's rule (submissions/visibility.ts,
+ * docs/architecture.md#special-category-content-a5) decides:
  * besides the mediator who filed it, only those who may read the request's
  * content read the report's, audited; those who may only know the request
  * exists see the report's metadata; nobody else sees it at all.

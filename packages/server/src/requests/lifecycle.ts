@@ -1,144 +1,76 @@
-import type { LocalizedText } from '@ponte/forms';
-import type { PlanAction } from '../db/database.js';
+import {
+  FORM_IDS,
+  REQUEST_ACTION_TARGETS,
+  REQUEST_STATUSES,
+  REQUEST_STATUS_LABELS,
+  REQUEST_TRANSITIONS,
+  formMeaning,
+  formsOfKind,
+  type LocalizedText,
+  type PlanAction,
+  type RequestAction,
+  type RequestStatus,
+  type Transition,
+} from '@ponte/forms';
 
 /*
- * The lifecycle of a request (A.1 school, A.3 service, A.5 ethnoclinical),
- * as data: every status, and every move between two of them with who may
- * make it. Nothing else decides whether a change of status is allowed.
- *
- *   received ─review─▶ in_review ─approve─▶ approved ─(booking)─▶ scheduled ─(outcomes)─▶ held | not_held ─(reports)─▶ reported ─close─▶ closed
- *                           └─reject─▶ rejected
- *   received, in_review, approved, scheduled ─withdraw─▶ withdrawn   (its requester)
- *   received, in_review, approved, scheduled ─cancel──▶ cancelled   (the reviewer, with a reason)
+ * The lifecycle of a request (A.1 school, A.3 service, A.5 ethnoclinical):
+ * its statuses and every move between two of them with who may make it are
+ * data in @ponte/forms (vocabulary.ts, request-lifecycle.ts), which the
+ * console reads too; nothing but this table decides whether a change of
+ * status is allowed. Here: what the server derives from it.
  *
  * 'received' is the "submitted" status: the name receipts and tracking have
  * always answered, kept so that no integration breaks.
  */
 
-export const REQUEST_STATUSES = [
-  'received',
-  'in_review',
-  'approved',
-  'rejected',
-  'scheduled',
-  'held',
-  'not_held',
-  'reported',
-  'closed',
-  'withdrawn',
-  'cancelled',
-] as const;
-
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export { REQUEST_STATUSES };
+export type { Party, RequestAction, RequestStatus, Transition } from '@ponte/forms';
 
 /** Where a request starts: what submissions.submit stores. */
 export const INITIAL_REQUEST_STATUS: RequestStatus = 'received';
 
-/** The forms that are requests, and so follow this lifecycle. */
-export const REQUEST_FORM_IDS: readonly string[] = ['school-request', 'service-request', 'ethnoclinical-request'];
+/** The forms that are requests, and so follow this lifecycle: those their meaning says are (@ponte/forms meaning.ts). */
+export const REQUEST_FORM_IDS: readonly string[] = formsOfKind(FORM_IDS, 'request');
 
 export function isRequestForm(formId: string): boolean {
   return REQUEST_FORM_IDS.includes(formId);
 }
 
 /**
- * The AZIONE of the plan whose hours a request's appointments count against:
- * AZIONE 1 the schools' (A.1); AZIONE 2 access to services, which names the
- * ethnoclinical consultation besides mediation for the services (A.3, A.5).
- * AZIONE 4 (participation, research) has no request form.
- * NOTE: seed/ (the plan's text), "AZIONE 2 – … consulenza etnoclinica".
+ * The AZIONE a request's appointments are booked under, as the meaning of its
+ * form version declares it (of the newest version when `version` is
+ * omitted); undefined for a form that is not a request.
  */
-export const REQUEST_PLAN_ACTIONS: Readonly<Record<string, PlanAction>> = {
-  'school-request': '1',
-  'service-request': '2',
-  'ethnoclinical-request': '2',
-};
-
-/** The AZIONE a request's appointments are booked under; undefined for a form that is not a request. */
-export function planActionOf(formId: string): PlanAction | undefined {
-  return Object.hasOwn(REQUEST_PLAN_ACTIONS, formId) ? REQUEST_PLAN_ACTIONS[formId] : undefined;
+export function planActionOf(formId: string, version?: number): PlanAction | undefined {
+  const meaning = formMeaning(formId, version);
+  return meaning?.kind === 'request' ? meaning.action : undefined;
 }
 
 export function isRequestStatus(value: string): value is RequestStatus {
   return (REQUEST_STATUSES as readonly string[]).includes(value);
 }
 
-/** Status names as people read them, for messages. */
-export const STATUS_NAMES: Record<RequestStatus, LocalizedText> = {
-  received: { it: 'ricevuta', en: 'received' },
-  in_review: { it: 'in valutazione', en: 'in review' },
-  approved: { it: 'approvata', en: 'approved' },
-  rejected: { it: 'non accolta', en: 'rejected' },
-  scheduled: { it: 'programmata', en: 'scheduled' },
-  held: { it: 'svolta', en: 'held' },
-  not_held: { it: 'non svolta', en: 'not held' },
-  reported: { it: 'rendicontata', en: 'reported' },
-  closed: { it: 'chiusa', en: 'closed' },
-  withdrawn: { it: 'ritirata', en: 'withdrawn' },
-  cancelled: { it: 'annullata', en: 'cancelled' },
-};
+/** Status names inside a sentence of a message («approvata»): the shared labels, first letter lower-cased. */
+export const STATUS_NAMES: Record<RequestStatus, LocalizedText> = Object.fromEntries(
+  REQUEST_STATUSES.map((s) => {
+    const { it, en } = REQUEST_STATUS_LABELS[s];
+    return [s, { it: lowerFirst(it, 'it'), en: lowerFirst(en, 'en') }];
+  }),
+) as Record<RequestStatus, LocalizedText>;
 
-/**
- * Who makes a move:
- * - reviewer: the tenant's coordinators and admins for A.1 and A.3; its
- *   clinicians, and only they, for A.5 (special-category content);
- * - requester: the staff member who sent it, or a requester of its
- *   organisation (who may see it: an A.5 only its sender); for a request
- *   sent through a publishable key, also whoever holds its tracking code
- *   together with a key of that organisation;
- * - system: nobody calls it; it follows from appointments and reports
- *   (booking, outcomes, cancellations, filing, countersigning, reopening),
- *   in the same transaction, recorded with the person whose act caused it.
- */
-export type Party = 'reviewer' | 'requester' | 'system';
-
-/** The procedures of the requests router that change a status. */
-export type RequestAction = 'review' | 'approve' | 'reject' | 'cancel' | 'withdraw' | 'close';
-
-export interface Transition {
-  from: RequestStatus;
-  to: RequestStatus;
-  by: readonly Party[];
-  /** the procedure that makes it, for moves a person asks for */
-  action?: RequestAction;
-  /** why the system makes it */
-  when?: string;
+function lowerFirst(text: string, locale: string): string {
+  return text.charAt(0).toLocaleLowerCase(locale) + text.slice(1);
 }
 
-/** A scheduled request only while none of its sessions has started (request.service.ts, cancelAppointmentsOf). */
-const WITHDRAWABLE: readonly RequestStatus[] = ['received', 'in_review', 'approved', 'scheduled'];
-
-export const TRANSITIONS: readonly Transition[] = [
-  { from: 'received', to: 'in_review', by: ['reviewer'], action: 'review' },
-  { from: 'in_review', to: 'approved', by: ['reviewer'], action: 'approve' },
-  { from: 'in_review', to: 'rejected', by: ['reviewer'], action: 'reject' },
-  { from: 'approved', to: 'scheduled', by: ['system'], when: 'an appointment is booked for it' },
-  { from: 'scheduled', to: 'approved', by: ['system'], when: 'every appointment of it is cancelled' },
-  { from: 'scheduled', to: 'held', by: ['system'], when: 'no appointment is left to hold and one was held' },
-  { from: 'scheduled', to: 'not_held', by: ['system'], when: 'no appointment is left to hold and none was held' },
-  { from: 'held', to: 'not_held', by: ['system'], when: 'an outcome is corrected' },
-  { from: 'not_held', to: 'held', by: ['system'], when: 'an outcome is corrected' },
-  { from: 'held', to: 'reported', by: ['system'], when: 'every appointment held or not has its report' },
-  { from: 'not_held', to: 'reported', by: ['system'], when: 'every appointment held or not has its report' },
-  { from: 'reported', to: 'closed', by: ['reviewer', 'system'], action: 'close', when: 'every report is countersigned' },
-  { from: 'closed', to: 'reported', by: ['system'], when: 'a coordinator reopens a countersigned report' },
-  ...WITHDRAWABLE.map((from): Transition => ({ from, to: 'withdrawn', by: ['requester'], action: 'withdraw' })),
-  ...WITHDRAWABLE.map((from): Transition => ({ from, to: 'cancelled', by: ['reviewer'], action: 'cancel' })),
-];
+export const TRANSITIONS: readonly Transition[] = REQUEST_TRANSITIONS;
 
 export function findTransition(from: RequestStatus, to: RequestStatus): Transition | undefined {
   return TRANSITIONS.find((t) => t.from === from && t.to === to);
 }
 
 /** Where an action leads: one target per action, whatever the status it starts from. */
-export const ACTION_TARGETS: Record<RequestAction, RequestStatus> = {
-  review: 'in_review',
-  approve: 'approved',
-  reject: 'rejected',
-  cancel: 'cancelled',
-  withdraw: 'withdrawn',
-  close: 'closed',
-};
+export const ACTION_TARGETS: Readonly<Record<RequestAction, RequestStatus>> = REQUEST_ACTION_TARGETS;
 
 /** The statuses a person may move a request to from `from` (not the system's moves): what an error lists. */
 export function nextByPeople(from: RequestStatus): RequestStatus[] {

@@ -1,3 +1,4 @@
+import { BOOKABLE_REQUEST_STATUSES } from '@ponte/forms';
 import { isCoordinator, type StaffUser, type Submitter } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { DialectName } from '../db/connect.js';
@@ -194,7 +195,7 @@ export async function act(db: Db, dialect: DialectName, who: Submitter, action: 
   if ((action === 'reject' || action === 'cancel') && !reason) throw new DomainError('BAD_REQUEST', 'reasonRequired', {}, 'reason');
   const id = await writeTransaction(db, dialect, async (trx) => {
     const found = await requestFor(trx, who, input);
-    // NOTE: locked before its status and appointments are read (issue 5): a
+    // NOTE: locked before its status and appointments are read: a
     // booking for it locks the same row (onBooked), so either the booking sees
     // this move and is refused, or this move sees its appointment and cancels it.
     await repo.lockRequest(trx, who.tenantId, found.r.id);
@@ -361,10 +362,10 @@ export async function checkBookable(db: DbOrTx, who: Submitter, b: Booking): Pro
   const visible = who.kind === 'key' ? !isSpecial(r) : canSeeMetadata(who, r);
   if (!visible) throw new DomainError('NOT_FOUND', 'submissionNotFound');
   consultationBookedByClinicians(who, r);
-  if (r.status !== 'approved' && r.status !== 'scheduled') {
+  if (!BOOKABLE_REQUEST_STATUSES.includes(r.status)) {
     throw new DomainError('CONFLICT', 'bookingNeedsApproval', { protocol: r.protocol, status: STATUS_NAMES[r.status] }, 'submissionId');
   }
-  const expected = planActionOf(r.formId);
+  const expected = planActionOf(r.formId, r.formVersion);
   if (expected !== undefined && b.action !== expected) {
     throw new DomainError('BAD_REQUEST', 'bookingWrongAction', { protocol: r.protocol, action: b.action, expected }, 'action');
   }

@@ -1,3 +1,4 @@
+import { REQUEST_URGENCIES } from '@ponte/forms';
 import { z } from 'zod';
 import { REQUEST_FORM_IDS, REQUEST_STATUSES, type RequestAction } from '../requests/lifecycle.js';
 import * as requests from '../requests/request.service.js';
@@ -28,7 +29,7 @@ export const requestsRouter = router({
           status: z.union([statusInput, z.array(statusInput).min(1).max(REQUEST_STATUSES.length)]).optional(),
           organisationId: idInput.optional(),
           language: languageInput.optional(),
-          urgency: z.enum(['ordinaria', 'urgente']).optional(),
+          urgency: z.enum(REQUEST_URGENCIES).optional(),
           formId: z.enum(REQUEST_FORM_IDS as [string, ...string[]]).optional(),
           limit: z.number().int().min(1).max(100).default(50),
           cursor: z.string().max(200).regex(/^[A-Za-z0-9_-]+$/).optional(),

@@ -1,3 +1,4 @@
+import { APPOINTMENT_MODES, GENDERS, PLAN_ACTIONS } from '@ponte/forms';
 import { z } from 'zod';
 import { CASE_CODE_MAX_LENGTH, CASE_CODE_MAX_LETTERS, isCaseCode } from '../scheduling/case-code.js';
 import { isSchoolYear } from '../scheduling/school-year.js';
@@ -43,10 +44,10 @@ export const languageInput = z.string().max(3).regex(/^[a-z]{3}$/);
 /** Darija, Sylheti, Wenzhounese…: free text, any script. */
 export const varietyInput = plainText(60);
 
-export const modeInput = z.enum(['in_person', 'phone', 'video']);
+export const modeInput = z.enum(APPOINTMENT_MODES);
 
 /** AZIONE 1, 2 or 4 of the plan. */
-export const actionInput = z.enum(['1', '2', '4']);
+export const actionInput = z.enum(PLAN_ACTIONS);
 
 /** 'YYYY/YY', two consecutive years within Ponte's years. */
 export const schoolYearInput = z
@@ -56,7 +57,7 @@ export const schoolYearInput = z
 
 export const durationInput = z.number().int().min(15).max(480);
 
-export const genderInput = z.enum(['F', 'M', 'X']);
+export const genderInput = z.enum(GENDERS);
 
 export const languageSkillInput = z.strictObject({
   code: languageInput,

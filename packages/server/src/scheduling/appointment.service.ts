@@ -173,7 +173,7 @@ export async function book(db: Db, who: Submitter, input: BookInput, o: Options)
 
 /**
  * The mediator a booking takes, active; null for a consultation the
- * clinicians hold without one (issue 5 item 4): an A.5 of theirs
+ * clinicians hold without one (docs/architecture.md#booking): an A.5 of theirs
  * (checkBookable holds them to it), one meeting at a time, as a series row
  * belongs to a mediator.
  */

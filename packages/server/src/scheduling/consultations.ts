@@ -6,7 +6,7 @@ import { DomainError } from '../trpc/errors.js';
 
 /*
  * The appointments of ethnoclinical consultations (A.5) belong to the
- * tenant's clinicians (DESIGN §6, issue 5 item 4): they review the request,
+ * tenant's clinicians (docs/architecture.md#special-category-content-a5): they review the request,
  * so they choose the mediator and the time, and they book, list, get and
  * cancel those appointments and no others. Coordinators and admins still see
  * that such an appointment exists (time, mediator, organisation), as they see

@@ -10,8 +10,9 @@ export interface SchedulingSettings {
 
 /**
  * What a tenant gets until its coordinator says otherwise. The contract
- * rules differ per Ambito (research/domain.md §2: not found in any source;
- * 48 h notice and a 1 h minimum are what capitolati usually set).
+ * rules differ per Ambito and no common rule is published; 48 h notice and
+ * a 1 h minimum are what service contracts (capitolati) usually set
+ * (docs/architecture.md#cancellation-notice).
  */
 export const DEFAULT_SETTINGS: SchedulingSettings = {
   travelBufferMinutes: 15,

@@ -1,7 +1,8 @@
 /**
  * The demo Ambito that `npm start` creates on an empty database: what a
  * newcomer needs to try every part of Ponte. Names are invented; the
- * languages follow the demand seen in Lombardy (research/domain.md §5).
+ * languages follow the demand seen in Lombardy (the order of LANGUAGES in
+ * packages/forms/src/languages.ts).
  */
 export const DEMO_PASSWORD = 'ponte-demo-2026';
 

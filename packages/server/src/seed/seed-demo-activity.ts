@@ -1,10 +1,11 @@
-import { getForm, SAMPLE_SUBMISSIONS, type FormId } from '@ponte/forms';
+import { formMeaning, getForm, SAMPLE_SUBMISSIONS, type FormId, type ReportMeaning } from '@ponte/forms';
 import { DateTime } from 'luxon';
 import type { ServerConfig } from '../config.js';
 import type { DatabaseHandle } from '../db/connect.js';
 import { appRouter } from '../routers/app.router.js';
 import { createContextInner, type ContextInput } from '../trpc/context.js';
 import { createCallerFactory } from '../trpc/trpc.js';
+import { planActionOf } from '../requests/lifecycle.js';
 import { DEMO_PASSWORD } from './demo-data.js';
 
 const createCaller = createCallerFactory(appRouter);
@@ -76,13 +77,14 @@ export async function seedDemoActivity(config: ServerConfig, database: DatabaseH
     mediatorId: amina.id,
     organisationId: reported.organisationId,
     submissionId: reported.id,
-    action: '1',
+    action: planActionOf('school-request')!,
     start: start.toUTC().toISO()!,
     durationMinutes: 60,
     mode: 'video',
     caseCode: 'MZ-2026-014',
   });
-  const report = { ...structuredClone(SAMPLE_SUBMISSIONS['school-report']), sessionDate: start.toISODate(), startTime: '10:00', endTime: '11:00' };
+  const { session } = formMeaning('school-report') as ReportMeaning;
+  const report = { ...structuredClone(SAMPLE_SUBMISSIONS['school-report']), [session.date]: start.toISODate(), [session.start]: '10:00', [session.end]: '11:00' };
   await (await staff('amina.elidrissi@demo.ponte.test')).reports.file({ appointmentId: appointments[0]!.id, data: report });
 
   const consultation = await send('pk_demo_servizi', 'ethnoclinical-request');

@@ -3,7 +3,7 @@ import type { Submitter } from '../auth/actor.js';
 
 /**
  * A signature field is an authenticated confirmation, not a drawing
- * (DESIGN §4): the form gives the name and the tick, the server adds when,
+ * (docs/architecture.md#signatures): the form gives the name and the tick, the server adds when,
  * and who was signed in or which key sent it.
  */
 export function stampSignatures(

@@ -260,7 +260,7 @@ export function decodeCursor(cursor: string): { createdAt: string; id: string } 
   return { createdAt, id };
 }
 
-/** Records a read of special-category content (DESIGN §6); nothing for other content. */
+/** Records a read of special-category content (docs/architecture.md#special-category-content-a5); nothing for other content. */
 export async function auditContentRead(db: Db, user: StaffUser, s: { id: string; formId: string; formVersion: number }, now: Date): Promise<void> {
   if (!isSpecial(s)) return;
   await recordAudit(db, {

@@ -66,7 +66,8 @@ export function canSeeMetadata(
 
 /**
  * May this staff member read the content? For special-category forms only
- * the tenant's clinicians and the requester who sent it (DESIGN §6).
+ * the tenant's clinicians and the requester who sent it
+ * (docs/architecture.md#special-category-content-a5).
  */
 export function canReadContent(user: StaffUser, s: SubmissionRef & { submittedByUserId: string | null }): boolean {
   if (!isSpecial(s)) return true;

@@ -34,7 +34,8 @@ const GENERIC_MESSAGES: Partial<Record<string, ServerMessageKey>> = {
 };
 
 const t = initTRPC.context<Context>().create({
-  // NOTE: decided explicitly (model-codebases.md §4): stacks never reach a client.
+  // NOTE: fixed here, not left to NODE_ENV: stacks name the server's files and
+  // lines, and never reach a client (the formatter below drops them too).
   isDev: false,
   errorFormatter({ shape, error, ctx }) {
     const locale = ctx?.locale ?? 'it';

@@ -190,6 +190,16 @@ for (const kind of await databaseKinds()) {
       assert.equal(notTheirs.data?.code, 'FORBIDDEN');
     });
 
+    it('a consultation without a mediator cancelled late still uses no hours', async () => {
+      const r = await approvedA5();
+      // Within the notice: in an hour and a half, on the quarter hour.
+      const soon = new Date(Math.ceil((Date.now() + 90 * 60_000) / 900_000) * 900_000).toISOString();
+      const [a] = (await clinician.scheduling.book.mutate({ ...consultation(r.id, '2027-02-08'), start: soon, mediatorId: null })).appointments;
+      const cancelled = await clinician.scheduling.cancel.mutate({ id: a!.id });
+      assert.equal(cancelled.cancellation, 'late');
+      assert.equal(cancelled.billedMinutes, 0, 'the minimum billable time is a mediator’s');
+    });
+
     it('another tenant’s clinician finds none of it', async () => {
       const r = await approvedA5();
       const a = (await clinician.scheduling.book.mutate(consultation(r.id, '2027-02-08'))).appointments[0]!;

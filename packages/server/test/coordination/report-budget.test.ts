@@ -10,8 +10,8 @@ type Client = ReturnType<TestServer['client']>;
 /*
  * One definition of "used": an appointment's billed minutes, which budgets
  * and the booking guard count, become its report's counted minutes in the
- * report's own transaction (issue 5 item 3: the tenant's rules decide what
- * counts).
+ * report's own transaction (the tenant's rules decide what counts:
+ * docs/architecture.md#budgets-and-billed-minutes).
  */
 for (const kind of await databaseKinds()) {
   describe(`reports and the budget on ${kind}`, () => {

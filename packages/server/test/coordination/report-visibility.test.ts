@@ -11,7 +11,7 @@ type Client = ReturnType<TestServer['client']>;
 
 /*
  * A report of a consultation (A.4 of an A.5) holds special-category content:
- * DESIGN §6 and issue 5 item 4. Its content is read only by clinicians, the
+ * docs/architecture.md#special-category-content-a5. Its content is read only by clinicians, the
  * referent who sent the A.5 and the mediator who filed it; every read but
  * the mediator's is audited; coordinators see that it exists; other referents
  * of the organisation do not.

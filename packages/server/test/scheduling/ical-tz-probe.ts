@@ -1,6 +1,6 @@
 // Prints a feed built from fixed events: ical.test.ts runs it under several
 // TZ values and compares, since ical-generator's output once depended on the
-// server process's zone (STACK.md).
+// server process's zone (the NOTE of buildCalendar, src/ical/ical-calendar.ts).
 import { buildCalendar } from '../../src/ical/ical-calendar.js';
 
 process.stdout.write(

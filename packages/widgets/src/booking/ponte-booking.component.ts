@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { languageName, type Locale } from '@ponte/forms';
+import { APPOINTMENT_MODES, APPOINTMENT_MODE_LABELS, languageName, type Locale } from '@ponte/forms';
 import { describeError, newIdempotencyKey, type PonteInputs, type PonteOutputs } from '@ponte/sdk';
 import { emit } from '../internal/events.js';
 import { formatDate, resolveLocale } from '../internal/locale.js';
@@ -20,7 +20,6 @@ type Appointment = PonteOutputs['scheduling']['book']['appointments'][number];
 const languageLabel = (code: string, varieties: readonly string[], locale: Locale) =>
   `${languageName(code, locale)}${varieties.length ? ` (${varieties.join(', ')})` : ''}`;
 
-const MODES: readonly Mode[] = ['in_person', 'phone', 'video'];
 const DURATIONS = [30, 60, 90, 120] as const;
 
 /**
@@ -327,7 +326,7 @@ export class PonteBooking extends LitElement {
       </div>
       <fieldset>
         <legend>${say('mode', locale)}</legend>
-        <div class="choices">${MODES.map((m) => chip('mode', m, m === this.mode, say(`mode.${m}`, locale), () => (this.mode = m)))}</div>
+        <div class="choices">${APPOINTMENT_MODES.map((m) => chip('mode', m, m === this.mode, APPOINTMENT_MODE_LABELS[m][locale], () => (this.mode = m)))}</div>
       </fieldset>
       <div class="actions">
         <button type="submit" ?disabled=${this.busy}>${this.busy && !this.chosen ? say('searching', locale) : say('search', locale)}</button>
@@ -386,7 +385,7 @@ export class PonteBooking extends LitElement {
         <dt>${say('language', locale)}</dt>
         <dd>${this.#languageChosen(locale)}</dd>
         <dt>${say('mode', locale)}</dt>
-        <dd>${say(`mode.${this.mode}`, locale)}</dd>
+        <dd>${APPOINTMENT_MODE_LABELS[this.mode][locale]}</dd>
       </dl>
       ${this.mode === 'in_person'
         ? field(
@@ -448,7 +447,7 @@ export class PonteBooking extends LitElement {
         <dt>${say('language', locale)}</dt>
         <dd>${this.#languageChosen(locale)}</dd>
         <dt>${say('mode', locale)}</dt>
-        <dd>${say(`mode.${a.mode}`, locale)}</dd>
+        <dd>${APPOINTMENT_MODE_LABELS[a.mode][locale]}</dd>
         ${a.place ? html`<dt>${say('place', locale)}</dt><dd>${a.place}</dd>` : nothing}
         ${a.caseCode ? html`<dt>${say('caseCode', locale)}</dt><dd>${a.caseCode}</dd>` : nothing}
         <dt>${say('reference', locale)}</dt>

@@ -3,7 +3,7 @@ import type { Popover } from '../internal/popover.js';
 import { idFor } from './form-paths.js';
 
 /**
- * The positioning code (Floating UI, DESIGN §8) in the picker's own lazy
+ * The positioning code (Floating UI, docs/architecture.md#anatomy) in the picker's own lazy
  * chunk: fetched on idle by a form that has a picker, or when a list first
  * opens. Until it comes, the list hangs below its input by CSS alone.
  */

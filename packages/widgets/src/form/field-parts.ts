@@ -7,7 +7,8 @@ import { idFor } from './form-paths.js';
 
 /*
  * The pieces every field is made of: label, hint, error, and the ARIA that
- * ties them to the control (DESIGN §8: aria-describedby, aria-invalid).
+ * ties them to the control (aria-describedby, aria-invalid:
+ * docs/architecture.md#anatomy).
  * Written once here, so that every kind of field gets them the same way.
  */
 

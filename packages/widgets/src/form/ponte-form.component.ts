@@ -1,11 +1,13 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
+  formMeaning,
   isSectionVisible,
   mediatorReportForm,
   visibleFields,
   type FieldErrors,
   type FormDefinition,
   type FormId,
+  type FormMeaning,
   type Locale,
   type SectionDefinition,
   type validateSubmission,
@@ -17,7 +19,7 @@ import { emit } from '../internal/events.js';
 import { formatDate, resolveLocale } from '../internal/locale.js';
 import { ClientHolder } from '../internal/ponte-client.js';
 import { t, ui } from '../internal/ui-messages.js';
-import { bookedSession } from './booked-session.js';
+import { bookedSession, type BookedSession } from './booked-session.js';
 import { Combobox, loadPopover, needsPicker } from './combobox-state.js';
 import type { FieldHost } from './field-host.js';
 import { anchorOf, getPath, idFor, setPath, topFields, topKey, visibleData } from './form-paths.js';
@@ -33,17 +35,6 @@ interface Organisation {
   sites?: { name: string }[];
 }
 
-/*
- * Text fields filled in from the sending organisation, by key: its code is
- * prefilled (and can be corrected), its sites (plessi) are offered as
- * suggestions while free text stays allowed.
- */
-const PREFILL: Record<string, (org: Organisation) => string | null | undefined> = {
-  mechanographicCode: (org) => org.mechanographicCode,
-};
-const SUGGEST: Record<string, (org: Organisation) => string[] | undefined> = {
-  site: (org) => org.sites?.map((s) => s.name),
-};
 
 /**
  * Draws any Ponte form definition as a step-by-step form (Designers Italia
@@ -88,7 +79,7 @@ export class PonteForm extends LitElement {
   static override styles = styles;
 
   // Declared here rather than with decorators: a table is smaller in the
-  // bundle than eighteen decorator calls (issue 3, the library budget).
+  // bundle than eighteen decorator calls (docs/architecture.md#bundles-and-budgets).
   static override properties = {
     formId: { attribute: 'form-id' },
     api: {},
@@ -148,7 +139,9 @@ export class PonteForm extends LitElement {
   #validatorLoading: Promise<void> | undefined;
   #clientErrors: FieldErrors = {};
   /** with `appointment-id`: the session's date and times as booked */
-  #booked: Record<string, string> = {};
+  #booked: Partial<BookedSession> = {};
+  /** what the form's fields mean (@ponte/forms meaning.ts): which take the organisation's code and sites, or a report's session */
+  #meaning: FormMeaning | undefined;
   #serverErrors: FieldErrors = {};
   #touched = new Set<string>();
   #attempted = new Set<string>();
@@ -184,7 +177,8 @@ export class PonteForm extends LitElement {
           (text) => self.#announce(text),
         ));
       },
-      suggestions: (path) => (this.organisation && SUGGEST[path]?.(this.organisation)) || [],
+      // The organisation's sites (plessi) are offered for the form's site field, free text still allowed.
+      suggestions: (path) => (this.#meaning?.kind !== 'report' && path === this.#meaning?.site && this.organisation?.sites?.map((s) => s.name)) || [],
       value: (path) => getPath(this.data, path),
       update: (path, value) => this.#update(path, value),
       leave: (path) => this.#leave(path),
@@ -268,6 +262,7 @@ export class PonteForm extends LitElement {
       this.def = this.appointmentId ? mediatorReportForm(def) : def;
       this.organisation = organisation;
       this.#booked = booked;
+      this.#meaning = formMeaning(def.id, def.version);
       const owner = this.appointmentId ?? this.publishableKey ?? this.organisationId ?? organisation?.id ?? 'staff';
       this.#draft = new DraftStore(
         DraftStore.keyFor(def.id, def.version, owner),
@@ -296,14 +291,18 @@ export class PonteForm extends LitElement {
   /** prefilled answers: the sending organisation, a report's session as booked, and the minimum number of items of lists */
   #initialData(): Record<string, unknown> {
     const data: Record<string, unknown> = {};
+    const m = this.#meaning;
+    const b = this.#booked;
+    // By the fields the form's meaning names: a report's session as booked, or the organisation's school code (both correctable).
+    const prefill: Record<string, string | null | undefined> =
+      m?.kind === 'report' ? { [m.session.date]: b.date, [m.session.start]: b.start, [m.session.end]: b.end } : m?.schoolCode ? { [m.schoolCode]: this.organisation?.mechanographicCode } : {};
     for (const field of this.def ? topFields(this.def) : []) {
       if (field.kind === 'organisation' && this.organisation) data[field.key] = this.organisation.id;
-      const prefill = field.kind === 'text' && this.organisation && PREFILL[field.key]?.(this.organisation);
-      if (prefill) data[field.key] = prefill;
       if ((field.kind === 'group' || field.kind === 'timeSlots') && field.minItems) {
         data[field.key] = Array.from({ length: field.minItems }, () => ({}));
       }
-      if (this.#booked[field.key]) data[field.key] = this.#booked[field.key];
+      const value = Object.hasOwn(prefill, field.key) && prefill[field.key];
+      if (value) data[field.key] = value;
     }
     return data;
   }

@@ -12,7 +12,7 @@ const PREFIX = 'ponte.draft.';
 const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 
 /**
- * Drafts live in localStorage (no cookies: DESIGN §6), one per form, version
+ * Drafts live in localStorage (no cookies: docs/architecture.md#staff-tokens), one per form, version
  * and organisation (publishable key or staff organisation), so two schools
  * sharing a computer do not see each other's drafts. Storage may be full or
  * disabled (private mode): a draft is then simply not kept.

@@ -1,7 +1,7 @@
 import { computePosition, flip, offset, shift } from '@floating-ui/dom';
 
 /**
- * The one owner of @floating-ui/dom (DESIGN §8): keeps a floating element
+ * The one owner of @floating-ui/dom (docs/architecture.md#anatomy): keeps a floating element
  * (a combobox's listbox) next to its anchor while it is open. Loaded lazily,
  * the first time a list opens.
  */

@@ -1,7 +1,8 @@
 import { css } from 'lit';
 
 /*
- * The design tokens every Ponte widget reads (DESIGN §8). Each falls back to
+ * The design tokens every Ponte widget reads
+ * (docs/architecture.md#events-parts-and-theming-tokens). Each falls back to
  * Bootstrap Italia's variable when the host page has it, so a widget looks
  * native on a Modello Comuni or Modello Scuole page, and to a built-in value
  * in the same spirit otherwise. No font is downloaded: Titillium Web is used

@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import type { Locale } from '@ponte/forms';
+import { APPOINTMENT_MODE_LABELS, APPOINTMENT_STATUS_LABELS, type Locale } from '@ponte/forms';
 import type { PonteOutputs } from '@ponte/sdk';
 import { say as bookingSay } from '../booking/booking-messages.js';
 import { say } from './calendar-messages.js';
@@ -27,11 +27,11 @@ export function details(a: Appointment, { locale, zone, organisations, mediatorN
   const pairs = [
     ['time', `${clock(a.startsAt, zone)}–${clock(a.endsAt, zone)}`],
     ['mediator', mediatorName(a.mediatorId)],
-    ['mode', bookingSay(`mode.${a.mode}`, locale)],
+    ['mode', APPOINTMENT_MODE_LABELS[a.mode][locale]],
     ['place', a.place],
     ['organisation', organisations.get(a.organisationId)],
     ['caseCode', a.caseCode],
-    ['status', say(`status.${a.status}`, locale)],
+    ['status', APPOINTMENT_STATUS_LABELS[a.status][locale]],
   ] as const;
   return html`<dl class="values">${pairs.map(([key, value]) => (value ? html`<dt>${key === 'mode' ? bookingSay(key, locale) : say(key, locale)}</dt><dd>${value}</dd>` : ''))}</dl>`;
 }

@@ -1,6 +1,6 @@
 import type { Locale } from '@ponte/forms';
 
-/* The calendar's own strings; day and month names come from Intl, the meeting modes from booking's (same chunk). */
+/* The calendar's own strings; day and month names come from Intl, the meeting modes and appointment statuses from @ponte/forms (vocabulary.ts). */
 const CALENDAR_UI = {
   heading: { it: 'Calendario', en: 'Calendar' },
   views: { it: 'Vista', en: 'View' },
@@ -22,10 +22,6 @@ const CALENDAR_UI = {
   organisation: { it: 'Organizzazione', en: 'Organisation' },
   caseCode: { it: 'Codice del caso', en: 'Case code' },
   status: { it: 'Stato', en: 'Status' },
-  'status.scheduled': { it: 'Programmato', en: 'Scheduled' },
-  'status.cancelled': { it: 'Annullato', en: 'Cancelled' },
-  'status.held': { it: 'Svolto', en: 'Held' },
-  'status.not_held': { it: 'Non svolto', en: 'Not held' },
   availability: { it: 'Disponibilità', en: 'Availability' },
   weekly: { it: 'Orari settimanali', en: 'Weekly hours' },
   weekday: { it: 'Giorno', en: 'Day' },

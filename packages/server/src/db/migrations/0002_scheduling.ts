@@ -6,7 +6,8 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 // appointments and their series, hour budgets, per-tenant settings, and the
 // secret iCal feeds.
 //
-// The invariant (DESIGN.md §5) lives in two PostgreSQL exclusion constraints:
+// The invariant (docs/architecture.md#the-no-overlap-invariant) lives in two
+// PostgreSQL exclusion constraints:
 //   1. appointments_no_overlap: two appointments of one mediator that are not
 //      cancelled never overlap, whatever their mode or place;
 //   2. appointments_travel_buffer: two IN-PERSON appointments of one mediator

@@ -3,7 +3,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 // NOTE: frozen once released, like the migrations before it: Kysely<any>, nothing of the app imported.
 //
 // Clinicians may hold an ethnoclinical consultation (A.5) without a mediator
-// (issue 5 item 4): such an appointment has no mediator_id. The exclusion
+// (docs/architecture.md#booking): such an appointment has no mediator_id. The exclusion
 // constraints of 0002 compare mediator_id with `=`, which is never true for
 // NULL, so a consultation without a mediator clashes with nothing.
 //
