@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.js';
 import { toIso } from '../db/values.js';
 import { newId, newSessionToken, sha256 } from '../ids.js';
-import { DomainError } from '../trpc/errors.js';
+import { DomainError } from '../domain-error.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { StaffUser } from './actor.js';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password.js';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { DomainError } from '../trpc/errors.js';
+import { DomainError } from '../domain-error.js';
 import type { KeyHolder } from './actor.js';
 import { normaliseOrigin } from './origin.js';
 import { findActiveKey } from './publishable-key.repository.js';

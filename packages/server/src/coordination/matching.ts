@@ -9,7 +9,7 @@ import { findSettings } from '../scheduling/settings.repository.js';
 import { findSubmission } from '../submissions/submission.repository.js';
 import { canReadContent, canSeeMetadata, isSpecial } from '../submissions/visibility.js';
 import { findTenant } from '../tenancy/organisation.repository.js';
-import { DomainError } from '../trpc/errors.js';
+import { DomainError } from '../domain-error.js';
 import { minutesBooked, servedBefore } from './coordination.repository.js';
 import { explain } from './explanation.js';
 import { codesServing, languageFit, textKey } from './language-match.js';

@@ -5,7 +5,7 @@ import type { Db } from '../db/database.js';
 import { newId, sha256 } from '../ids.js';
 import { findMediator, findMediatorByUser } from '../scheduling/mediator.repository.js';
 import { findOrganisation } from '../tenancy/organisation.repository.js';
-import { DomainError } from '../trpc/errors.js';
+import { DomainError } from '../domain-error.js';
 import * as repo from './feed.repository.js';
 
 export const FEED_TOKEN_PATTERN = /^ical_[A-Za-z0-9_-]{43}$/;

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { DbOrTx, ReportTable } from '../db/database.js';
 import { fromJson, toIso, toIsoOrNull, toJson } from '../db/values.js';
-import { DomainError } from '../trpc/errors.js';
+import { DomainError } from '../domain-error.js';
 
 export interface Report {
   id: string;

@@ -29,7 +29,7 @@ import { countedMinutes, reportedAppointment } from '../scheduling/reported-minu
 import { findSettings } from '../scheduling/settings.repository.js';
 import { stampSignatures } from '../submissions/signatures.js';
 import { findOrganisation, findTenant } from '../tenancy/organisation.repository.js';
-import { DomainError } from '../trpc/errors.js';
+import { DomainError } from '../domain-error.js';
 import { findReport, findReportOfAppointment, insertReport, listReports, saveReport, type Report } from './report.repository.js';
 import { auditReportRead, countersignAccess, reportAccess, reportListScope } from './visibility.js';
 

@@ -1,6 +1,6 @@
 import { PostgresAdapter, sql } from 'kysely';
 import type { DbOrTx } from '../db/database.js';
-import { DomainError } from '../trpc/errors.js';
+import { DomainError } from '../domain-error.js';
 import { fromJson, toIso } from '../db/values.js';
 import { REQUEST_FORM_IDS, type RequestStatus } from './lifecycle.js';
 

@@ -13,7 +13,7 @@ import { findSettings } from '../scheduling/settings.repository.js';
 import { findTenant } from '../tenancy/organisation.repository.js';
 import { auditContentRead, decodeCursor, encodeCursor } from '../submissions/submission.service.js';
 import { canReadContent, canSeeMetadata, isSpecial, SPECIAL_FORM_IDS } from '../submissions/visibility.js';
-import { DomainError } from '../trpc/errors.js';
+import { DomainError } from '../domain-error.js';
 import {
   ACTION_TARGETS,
   findTransition,

@@ -1,6 +1,7 @@
 import { router } from '../trpc/trpc.js';
 import { authRouter } from './auth.router.js';
 import { availabilityRouter } from './availability.router.js';
+import { budgetsRouter } from './budgets.router.js';
 import { calendarFeedsRouter } from './calendar-feeds.router.js';
 import { coordinationRouter } from './coordination.router.js';
 import { formsRouter } from './forms.router.js';
@@ -8,7 +9,7 @@ import { mediatorsRouter } from './mediators.router.js';
 import { organisationsRouter } from './organisations.router.js';
 import { reportsRouter } from './reports.router.js';
 import { requestsRouter } from './requests.router.js';
-import { budgetsRouter, schedulingRouter } from './scheduling.router.js';
+import { schedulingRouter } from './scheduling.router.js';
 import { submissionsRouter } from './submissions.router.js';
 
 /** The whole API, as a table of contents. */

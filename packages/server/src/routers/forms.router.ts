@@ -1,6 +1,6 @@
 import { getForm, listForms, listFormVersions } from '@ponte/forms';
 import { z } from 'zod';
-import { DomainError } from '../trpc/errors.js';
+import { DomainError } from '../domain-error.js';
 import { formIdInput, noInput } from './input-schemas.js';
 import { publicProcedure, router } from '../trpc/trpc.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findOrganisation, listOrganisations } from '../tenancy/organisation.repository.js';
-import { DomainError } from '../trpc/errors.js';
+import { DomainError } from '../domain-error.js';
 import { router, staffProcedure, submitterProcedure } from '../trpc/trpc.js';
 import { idInput, noInput } from './input-schemas.js';
 

@@ -6,7 +6,7 @@ import { freeSlots } from '../scheduling/free-slots.service.js';
 import { offeredLanguages } from '../scheduling/offered-languages.js';
 import { roleProcedure, router, staffProcedure, submitterProcedure } from '../trpc/trpc.js';
 import { idempotencyKeyInput, idInput, noInput, plainText } from './input-schemas.js';
-import { actionInput, caseCodeInput, durationInput, instantInput, languageInput, localDateInput, modeInput, schoolYearInput, varietyInput } from './scheduling-inputs.js';
+import { actionInput, caseCodeInput, durationInput, instantInput, languageInput, localDateInput, modeInput, varietyInput } from './scheduling-inputs.js';
 
 const coordinator = roleProcedure('coordinator', 'admin');
 
@@ -114,15 +114,3 @@ export const schedulingRouter = router({
     )
     .mutation(({ ctx, input }) => budgets.updateSettings(ctx.db, ctx.user, input, ctx.now())),
 });
-
-export const budgetsRouter = router({
-  /** Hours granted, used and left per (organisation, action, school year). */
-  list: roleProcedure('coordinator', 'admin', 'requester')
-    .input(z.strictObject({ schoolYear: schoolYearInput.optional(), organisationId: idInput.optional() }).default({}))
-    .query(({ ctx, input }) => budgets.list(ctx.db, ctx.user, input)),
-
-  set: coordinator
-    .input(z.strictObject({ organisationId: idInput, action: actionInput, schoolYear: schoolYearInput, hours: z.number().min(0).max(100_000) }))
-    .mutation(({ ctx, input }) => budgets.set(ctx.db, ctx.user, input, ctx.now())),
-});
-

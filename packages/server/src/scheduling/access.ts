@@ -1,6 +1,6 @@
 import { isCoordinator, type StaffUser, type Submitter } from '../auth/actor.js';
 import type { DbOrTx } from '../db/database.js';
-import { DomainError } from '../trpc/errors.js';
+import { DomainError } from '../domain-error.js';
 import { findMediator, findMediatorByUser, type Mediator } from './mediator.repository.js';
 
 export function auditActor(who: Submitter) {

@@ -1,4 +1,4 @@
-import { DomainError } from '../trpc/errors.js';
+import { DomainError } from '../domain-error.js';
 import type { Selectable } from 'kysely';
 import type { AppointmentMode, AppointmentStatus, AppointmentTable, DbOrTx, PlanAction } from '../db/database.js';
 import { toIso, toIsoOrNull } from '../db/values.js';

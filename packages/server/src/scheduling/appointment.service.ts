@@ -9,7 +9,7 @@ import { writeTransaction } from '../db/write-transaction.js';
 import { findRequest } from '../requests/request.repository.js';
 import { canSeeMetadata, isSpecial } from '../submissions/visibility.js';
 import { findOrganisation, findTenant } from '../tenancy/organisation.repository.js';
-import { DomainError } from '../trpc/errors.js';
+import { DomainError } from '../domain-error.js';
 import { isCoordinator } from '../auth/actor.js';
 import { auditActor } from './access.js';
 import { findAppointment, listAppointments, saveAppointment, type Appointment } from './appointment.repository.js';

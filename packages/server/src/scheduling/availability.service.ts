@@ -4,7 +4,7 @@ import type { DialectName } from '../db/connect.js';
 import type { Db } from '../db/database.js';
 import { writeTransaction } from '../db/write-transaction.js';
 import { newId } from '../ids.js';
-import { DomainError } from '../trpc/errors.js';
+import { DomainError } from '../domain-error.js';
 import { mediatorInScope } from './access.js';
 import type { DatedException, WeeklyRule } from './availability-expansion.js';
 import * as repo from './availability.repository.js';

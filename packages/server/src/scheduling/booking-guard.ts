@@ -6,7 +6,7 @@ import type { DialectName } from '../db/connect.js';
 import type { Db, DbOrTx, PlanAction } from '../db/database.js';
 import { exclusionConstraintOf } from '../db/errors.js';
 import { writeTransaction } from '../db/write-transaction.js';
-import { DomainError } from '../trpc/errors.js';
+import { DomainError } from '../domain-error.js';
 import { auditActor } from './access.js';
 import { billedMinutes, findClash, insertAppointment, saveAppointment, type Appointment } from './appointment.repository.js';
 import { findBudget } from './budget.repository.js';

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import type { Db, PlanAction } from '../db/database.js';
 import { newId } from '../ids.js';
 import { findOrganisation } from '../tenancy/organisation.repository.js';
-import { DomainError } from '../trpc/errors.js';
+import { DomainError } from '../domain-error.js';
 import { isCoordinator } from '../auth/actor.js';
 import { reportedMinutes } from '../reports/report.repository.js';
 import { findBudget, listBudgets, upsertBudget, usedMinutes } from './budget.repository.js';

@@ -2,7 +2,7 @@ import type { Submitter } from '../auth/actor.js';
 import type { DbOrTx } from '../db/database.js';
 import { findRequest } from '../requests/request.repository.js';
 import { isSpecial } from '../submissions/visibility.js';
-import { DomainError } from '../trpc/errors.js';
+import { DomainError } from '../domain-error.js';
 
 /*
  * The appointments of ethnoclinical consultations (A.5) belong to the

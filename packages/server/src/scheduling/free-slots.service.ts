@@ -1,7 +1,7 @@
 import type { Submitter } from '../auth/actor.js';
 import type { AppointmentMode, Db } from '../db/database.js';
 import { findTenant } from '../tenancy/organisation.repository.js';
-import { DomainError } from '../trpc/errors.js';
+import { DomainError } from '../domain-error.js';
 import { busyOf } from './appointment.repository.js';
 import { groupBy } from '../group-by.js';
 import { availableIntervals } from './availability-expansion.js';

@@ -2,7 +2,7 @@ import { isCoordinator, type StaffUser } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Db, DbOrTx } from '../db/database.js';
 import { newId } from '../ids.js';
-import { DomainError } from '../trpc/errors.js';
+import { DomainError } from '../domain-error.js';
 import { findMediator, findMediatorByUser, insertMediator, listMediators, mediatorOfUser, updateMediator, type Mediator, type MediatorValues } from './mediator.repository.js';
 
 export interface MediatorInput {

@@ -11,7 +11,7 @@ import type { Db } from '../db/database.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { newId, newTrackingCode, sha256 } from '../ids.js';
 import { findOrganisation, findTenant } from '../tenancy/organisation.repository.js';
-import { DomainError } from '../trpc/errors.js';
+import { DomainError } from '../domain-error.js';
 import { serverMessage } from '../i18n/messages.js';
 import { INITIAL_REQUEST_STATUS } from '../requests/lifecycle.js';
 import { queueFieldsOf } from '../requests/queue-fields.js';

@@ -5,7 +5,7 @@ import type { Role, StaffUser } from '../auth/actor.js';
 import { resolveKeyHolder } from '../auth/publishable-key.service.js';
 import { serverMessage, type ServerMessageKey } from '../i18n/messages.js';
 import type { Context } from './context.js';
-import { DomainError } from './errors.js';
+import { DomainError } from '../domain-error.js';
 import { refuseIllFormedText } from './well-formed-input.js';
 
 interface IssueLike {

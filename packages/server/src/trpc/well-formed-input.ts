@@ -1,5 +1,5 @@
 import { hasIllFormedText, message, type FieldErrors, type Locale } from '@ponte/forms';
-import { DomainError } from './errors.js';
+import { DomainError } from '../domain-error.js';
 
 /** Deeper than any procedure's input nests. */
 const MAX_DEPTH = 32;

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import type { FieldErrors } from '@ponte/forms';
-import type { MessageParam, ServerMessageKey } from '../i18n/messages.js';
+import type { MessageParam, ServerMessageKey } from './i18n/messages.js';
 
 type Code = ConstructorParameters<typeof TRPCError>[0]['code'];
 
