@@ -84,6 +84,13 @@ export class PonteConsoleSuggestions extends ConsoleElement {
     const at = s.book ? localParts(s.book.start) : { date: '', time: '' };
     const id = `book-${s.rank}`;
     return html`<form class="inline-form booking" aria-label="Prenota ${s.displayName}" @submit=${(e: SubmitEvent) => this.book(e, s)}>
+      ${draft.mode === 'in_person'
+        ? html`<div class="field field-wide">
+            <label for="${id}-place">Luogo</label>
+            <input id="${id}-place" name="place" required maxlength="200" autocomplete="street-address" aria-describedby="${id}-place-hint" .value=${draft.place ?? ''} />
+            <p class="hint" id="${id}-place-hint">Un indirizzo o un’aula, mai il nome di una persona: il luogo compare nei calendari.</p>
+          </div>`
+        : html`<p class="hint">${inSentence(modeLabel(draft.mode))}</p>`}
       <div class="field">
         <label for="${id}-date">Data</label>
         <input id="${id}-date" name="date" type="date" required .value=${at.date} />
@@ -96,13 +103,6 @@ export class PonteConsoleSuggestions extends ConsoleElement {
         <label for="${id}-duration">Durata (minuti)</label>
         <input id="${id}-duration" name="duration" type="number" min="15" max="480" step="15" required .value=${String(draft.durationMinutes)} />
       </div>
-      ${draft.mode === 'in_person'
-        ? html`<div class="field">
-            <label for="${id}-place">Luogo</label>
-            <input id="${id}-place" name="place" required maxlength="200" autocomplete="street-address" aria-describedby="${id}-place-hint" .value=${draft.place ?? ''} />
-            <p class="hint" id="${id}-place-hint">Un indirizzo o un’aula, mai il nome di una persona: il luogo compare nei calendari.</p>
-          </div>`
-        : html`<p class="hint">${inSentence(modeLabel(draft.mode))}</p>`}
       <button class="btn btn-primary" type="submit" ?disabled=${this.busy}>Prenota</button>
     </form>`;
   }
