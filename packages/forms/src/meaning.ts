@@ -123,37 +123,34 @@ const reportFields = {
   beneficiaries: [beneficiaryRows],
 } as const;
 
+/** A.1 and A.3 ask for a mediator with the same fields (test/meaning.test.ts holds each role to both definitions). */
+const mediationRequestFields = {
+  kind: 'request',
+  language: 'language',
+  otherLanguages: 'otherLanguages',
+  urgency,
+  mediatorGender,
+  mode: { field: 'mode', values: MODE },
+  place: 'place',
+  duration: 'expectedDuration',
+  proposedSlots: 'proposedSlots',
+} as const;
+
 const MEANINGS: Readonly<Record<string, FormMeaning>> = {
   'school-request@1': {
-    kind: 'request',
+    ...mediationRequestFields,
     action: '1',
     schoolCode: 'mechanographicCode',
     site: 'site',
-    language: 'language',
-    otherLanguages: 'otherLanguages',
-    urgency,
-    mediatorGender,
-    mode: { field: 'mode', values: MODE },
-    place: 'place',
-    duration: 'expectedDuration',
     sessions: 'sessions',
-    proposedSlots: 'proposedSlots',
     previousMediator: 'previousMediator',
     need: 'need',
     beneficiaries: [{ sex: { field: 'pupilSex', values: SEX }, birthYear: 'pupilBirthYear', citizenship: 'pupilCitizenship' }],
   },
   'school-report@1': { ...reportFields, mode: { field: 'mode', values: MODE } },
   'service-request@1': {
-    kind: 'request',
+    ...mediationRequestFields,
     action: '2',
-    language: 'language',
-    otherLanguages: 'otherLanguages',
-    urgency,
-    mediatorGender,
-    mode: { field: 'mode', values: MODE },
-    place: 'place',
-    duration: 'expectedDuration',
-    proposedSlots: 'proposedSlots',
     caseCode: 'caseCode',
     need: 'purpose',
     beneficiaries: [beneficiaryRows],

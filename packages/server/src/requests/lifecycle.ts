@@ -1,6 +1,5 @@
 import {
   FORM_IDS,
-  REQUEST_ACTION_TARGETS,
   REQUEST_STATUSES,
   REQUEST_STATUS_LABELS,
   REQUEST_TRANSITIONS,
@@ -63,18 +62,13 @@ function lowerFirst(text: string, locale: string): string {
   return text.charAt(0).toLocaleLowerCase(locale) + text.slice(1);
 }
 
-export const TRANSITIONS: readonly Transition[] = REQUEST_TRANSITIONS;
-
 export function findTransition(from: RequestStatus, to: RequestStatus): Transition | undefined {
-  return TRANSITIONS.find((t) => t.from === from && t.to === to);
+  return REQUEST_TRANSITIONS.find((t) => t.from === from && t.to === to);
 }
-
-/** Where an action leads: one target per action, whatever the status it starts from. */
-export const ACTION_TARGETS: Readonly<Record<RequestAction, RequestStatus>> = REQUEST_ACTION_TARGETS;
 
 /** The statuses a person may move a request to from `from` (not the system's moves): what an error lists. */
 export function nextByPeople(from: RequestStatus): RequestStatus[] {
-  return TRANSITIONS.filter((t) => t.from === from && t.by.some((p) => p !== 'system')).map((t) => t.to);
+  return REQUEST_TRANSITIONS.filter((t) => t.from === from && t.by.some((p) => p !== 'system')).map((t) => t.to);
 }
 
 /**
@@ -99,7 +93,7 @@ function shortestSystemPath(from: RequestStatus, to: RequestStatus): Transition[
   while (frontier.length > 0) {
     const next: typeof frontier = [];
     for (const { at, path } of frontier) {
-      for (const t of TRANSITIONS) {
+      for (const t of REQUEST_TRANSITIONS) {
         if (t.from !== at || !t.by.includes('system') || seen.has(t.to)) continue;
         if (t.to === to) return [...path, t];
         seen.add(t.to);

@@ -1,4 +1,4 @@
-import { BOOKABLE_REQUEST_STATUSES } from '@ponte/forms';
+import { BOOKABLE_REQUEST_STATUSES, REQUEST_ACTION_TARGETS, REQUEST_TRANSITIONS } from '@ponte/forms';
 import { isCoordinator, type StaffUser, type Submitter } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { DialectName } from '../db/connect.js';
@@ -15,7 +15,6 @@ import { auditContentRead, decodeCursor, encodeCursor } from '../submissions/sub
 import { canReadContent, canSeeMetadata, isSpecial, SPECIAL_FORM_IDS } from '../submissions/visibility.js';
 import { DomainError } from '../domain-error.js';
 import {
-  ACTION_TARGETS,
   findTransition,
   INITIAL_REQUEST_STATUS,
   nextByPeople,
@@ -23,7 +22,6 @@ import {
   REQUEST_FORM_IDS,
   STATUS_NAMES,
   systemPath,
-  TRANSITIONS,
   type Party,
   type RequestAction,
   type RequestStatus,
@@ -159,7 +157,7 @@ async function cancelAppointmentsOf(trx: DbOrTx, who: Submitter, r: RequestRow, 
   const started = scheduled.find((a) => Date.parse(a.startsAt) <= now.getTime());
   if (started) {
     const tenant = (await findTenant(trx, r.tenantId))!;
-    throw new DomainError('CONFLICT', 'requestSessionStarted', { protocol: r.protocol, id: started.id, start: localLabel(started.startsAt, tenant.timeZone), to: STATUS_NAMES[ACTION_TARGETS[action]] });
+    throw new DomainError('CONFLICT', 'requestSessionStarted', { protocol: r.protocol, id: started.id, start: localLabel(started.startsAt, tenant.timeZone), to: STATUS_NAMES[REQUEST_ACTION_TARGETS[action]] });
   }
   const settings = await findSettings(trx, r.tenantId);
   for (const { id } of scheduled) {
@@ -189,7 +187,7 @@ export interface ActionInput extends RequestRef {
  * naming where the request is and where it was asked to go.
  */
 export async function act(db: Db, dialect: DialectName, who: Submitter, action: RequestAction, input: ActionInput, now: Date) {
-  const to = ACTION_TARGETS[action];
+  const to = REQUEST_ACTION_TARGETS[action];
   const at = now.toISOString();
   const reason = input.reason?.trim();
   if ((action === 'reject' || action === 'cancel') && !reason) throw new DomainError('BAD_REQUEST', 'reasonRequired', {}, 'reason');
@@ -202,7 +200,7 @@ export async function act(db: Db, dialect: DialectName, who: Submitter, action: 
     const r = (await repo.findRequest(trx, who.tenantId, found.r.id))!;
     const { viaTrackingCode } = found;
     const parties = partiesOf(who, r, viaTrackingCode);
-    const by = TRANSITIONS.find((t) => t.action === action)!.by;
+    const by = REQUEST_TRANSITIONS.find((t) => t.action === action)!.by;
     if (!by.some((p) => parties.includes(p))) {
       if (who.kind === 'key' && viaTrackingCode && r.submittedVia === 'staff') throw new DomainError('FORBIDDEN', 'withdrawStaffRequest');
       if (by.includes('reviewer') && isSpecial(r) && isCoordinator(who)) throw new DomainError('FORBIDDEN', 'consultationForClinicians');

@@ -1,19 +1,9 @@
 import { APPOINTMENT_MODES, GENDERS, PLAN_ACTIONS } from '@ponte/forms';
 import { z } from 'zod';
 import { CASE_CODE_MAX_LENGTH, CASE_CODE_MAX_LETTERS, isCaseCode } from '../scheduling/case-code.js';
+import { beforePonteYears, FIRST_DAY, inPonteYears, LAST_DAY } from '../ponte-years.js';
 import { isSchoolYear } from '../scheduling/school-year.js';
 import { plainText } from './input-schemas.js';
-
-/**
- * The years Ponte takes dates and instants in. NOTE: a date far away is
- * never a meeting, and each one costs work (a school year named after it,
- * a calendar built up to it; PostgreSQL's timestamptz ends in year 294276,
- * JavaScript's Date in 275760): held here, before any service sees it.
- */
-export const FIRST_DAY = '2000-01-01';
-export const LAST_DAY = '2099-12-31';
-const FIRST_INSTANT = Date.parse(`${FIRST_DAY}T00:00:00Z`);
-const END_INSTANT = Date.parse(`${LAST_DAY}T23:59:59.999Z`);
 
 /** An issue the error formatter reads in the caller's language (@ponte/forms' catalogue). */
 function outOfRange(ctx: z.core.$RefinementCtx<string>, early: boolean): void {
@@ -35,7 +25,7 @@ export const localEndTimeInput = z.string().max(5).regex(/^(([01]\d|2[0-3]):[0-5
 /** An instant with its offset: '2026-03-30T07:00:00Z' or '…+02:00', within Ponte's years. */
 export const instantInput = z.iso.datetime({ offset: true }).superRefine((value, ctx) => {
   const at = Date.parse(value);
-  if (!(at >= FIRST_INSTANT && at <= END_INSTANT)) outOfRange(ctx, !(at >= FIRST_INSTANT));
+  if (!inPonteYears(at)) outOfRange(ctx, beforePonteYears(at));
 });
 
 /** ISO 639-3. */

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { FIRST_YEAR, LAST_YEAR } from '../ponte-years.js';
 
 /**
  * The Italian school year of an instant, 'YYYY/YY': from 1 September to
@@ -13,9 +14,9 @@ export function schoolYearOf(at: Date, timeZone: string): string {
 
 export const SCHOOL_YEAR_PATTERN = /^(\d{4})\/(\d{2})$/;
 
-/** Whether 'YYYY/YY' names two consecutive years, the first from 1999 (its second half is in 2000) to 2098: Ponte's years. */
+/** Whether 'YYYY/YY' names two consecutive years that overlap Ponte's years (1999/00 to 2098/99). */
 export function isSchoolYear(text: string): boolean {
   const m = SCHOOL_YEAR_PATTERN.exec(text);
   const first = Number(m?.[1]);
-  return m !== null && first >= 1999 && first <= 2098 && (first + 1) % 100 === Number(m[2]);
+  return m !== null && first + 1 >= FIRST_YEAR && first < LAST_YEAR && (first + 1) % 100 === Number(m[2]);
 }

@@ -18,6 +18,7 @@ import { queueFieldsOf } from '../requests/queue-fields.js';
 import { trackingView } from '../requests/tracking.js';
 import * as repo from './submission.repository.js';
 import { stampSignatures } from './signatures.js';
+import { inPonteYears } from '../ponte-years.js';
 import { canReadContent, canSeeMetadata, isSpecial, listScope } from './visibility.js';
 
 export interface Receipt {
@@ -239,8 +240,6 @@ export function encodeCursor(s: { createdAt: string; id: string }): string {
   return Buffer.from(`${s.createdAt}|${s.id}`).toString('base64url');
 }
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
 /**
  * An instant exactly as toISOString() writes it, in Ponte's years. NOTE:
  * Date.parse takes 2026-02-30 and year 0000, which PostgreSQL refuses when
@@ -248,14 +247,14 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
  */
 function isCanonicalInstant(text: string): boolean {
   const at = new Date(text);
-  return !Number.isNaN(at.getTime()) && at.toISOString() === text && text >= '2000' && text < '2100';
+  return inPonteYears(at.getTime()) && at.toISOString() === text;
 }
 
 export function decodeCursor(cursor: string): { createdAt: string; id: string } {
   const [createdAt, id, ...rest] = Buffer.from(cursor, 'base64url').toString().split('|');
   // Only what encodeCursor makes: a forged one must not reach the query.
   const valid =
-    rest.length === 0 && createdAt && id && ISO_INSTANT.test(createdAt) && isCanonicalInstant(createdAt) && /^[A-Za-z0-9_-]{1,64}$/.test(id);
+    rest.length === 0 && createdAt && id && isCanonicalInstant(createdAt) && /^[A-Za-z0-9_-]{1,64}$/.test(id);
   if (!valid) throw new DomainError('BAD_REQUEST', 'invalidCursor', {}, 'cursor');
   return { createdAt, id };
 }
