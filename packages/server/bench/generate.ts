@@ -4,7 +4,7 @@ import { hashPassword } from '../src/auth/password.js';
 import type { Db } from '../src/db/database.js';
 import { newId } from '../src/ids.js';
 import { bufferUntilOf, placeKeyOf } from '../src/scheduling/placement.js';
-import { schoolYearOf } from '../src/scheduling/school-year.js';
+import { schoolYearOf } from '../src/budgets/school-year.js';
 import { DEFAULT_SETTINGS, saveSettings } from '../src/scheduling/settings.repository.js';
 
 export const ZONE = 'Europe/Rome';

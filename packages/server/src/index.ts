@@ -1,6 +1,6 @@
 // The server's public surface. The SDK imports only the AppRouter type.
-export type { AppRouter } from './routers/app.router.js';
-export { appRouter } from './routers/app.router.js';
+export type { AppRouter } from './app.router.js';
+export { appRouter } from './app.router.js';
 export { createCallerFactory } from './trpc/trpc.js';
 export { createContextInner, type Context } from './trpc/context.js';
 export { loadConfig, type ServerConfig, type RateLimits } from './config.js';

@@ -1,4 +1,4 @@
-import type { MediatorLanguage } from '../scheduling/mediator.repository.js';
+import type { MediatorLanguage } from '../mediators/mediator.repository.js';
 
 /*
  * NOTE: forms ask for a macrolanguage with a variety note ('ara' + Darija,
@@ -52,7 +52,7 @@ export function textKey(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
 }
 
-/** Levels from lowest to highest, as profiles store them (routers/scheduling-inputs.ts). */
+/** Levels from lowest to highest, as profiles store them (trpc/scheduling-inputs.ts). */
 export const LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'native'] as const;
 
 export interface LanguageFit {

@@ -1,14 +1,11 @@
-import type { Locale } from '@ponte/forms';
 import { DateTime } from 'luxon';
-import type { StaffUser } from '../auth/actor.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import type { AppointmentMode, Db, PlanAction } from '../db/database.js';
+import { auditSpecialCategoryRead } from '../audit/audit.js';
+import type { StaffCall } from '../service-call.js';
+import type { AppointmentMode, PlanAction } from '../db/database.js';
 import { serverMessage } from '../i18n/messages.js';
-import { activeSpeakers, listMediators, type Mediator } from '../scheduling/mediator.repository.js';
-import { findSettings } from '../scheduling/settings.repository.js';
+import { activeSpeakers, listMediators, type Mediator } from '../mediators/mediator.repository.js';
 import { findSubmission } from '../submissions/submission.repository.js';
 import { canReadContent, canSeeMetadata, isSpecial } from '../submissions/visibility.js';
-import { findTenant } from '../tenancy/organisation.repository.js';
 import { DomainError } from '../domain-error.js';
 import { minutesBooked, servedBefore } from './coordination.repository.js';
 import { explain } from './explanation.js';
@@ -69,25 +66,17 @@ export interface Suggestions {
  * case code), for any form; only A.1 and A.3 fields come back as such: the
  * proposed slots and, in booking drafts, the place and case code.
  */
-export async function suggestMediators(db: Db, user: StaffUser, requestId: string, o: { locale: Locale; now: Date }): Promise<Suggestions> {
+export async function suggestMediators(call: StaffCall, { requestId }: { requestId: string }): Promise<Suggestions> {
+  const { db, who: user } = call;
+  const o = { locale: call.locale, now: call.now };
   const s = await findSubmission(db, user.tenantId, requestId);
   // Not found and not visible answer alike, as submissions.get does.
   if (!s || !canSeeMetadata(user, s)) throw new DomainError('NOT_FOUND', 'submissionNotFound');
   if (!isRequestForm(s.formId)) throw new DomainError('BAD_REQUEST', 'notARequest', {}, 'requestId');
   if (!canReadContent(user, s)) throw new DomainError('FORBIDDEN', 'specialCategoryRestricted');
-  if (isSpecial(s)) {
-    await recordAudit(db, {
-      tenantId: user.tenantId,
-      actor: { kind: 'user', id: user.userId },
-      action: 'submission.special_category_read',
-      subject: { type: 'submission', id: s.id },
-      details: { formId: s.formId, role: user.role, purpose: 'matching' },
-      at: o.now.toISOString(),
-    });
-  }
+  await auditSpecialCategoryRead(db, call, s, { purpose: 'matching' });
   const criteria = criteriaOf(s.formId, s.organisationId, s.data, s.formVersion);
-  const [tenant, settings] = await Promise.all([findTenant(db, user.tenantId), findSettings(db, user.tenantId)]);
-  const zone = tenant!.timeZone;
+  const { timeZone: zone, settings } = await call.tenant();
   const asked = criteria.language;
   const mediators = asked ? await listMediators(db, user.tenantId, { ids: await activeSpeakers(db, user.tenantId, codesServing(asked.code)) }) : [];
   const ids = mediators.map((m) => m.id);

@@ -1,9 +1,9 @@
 import type { AppointmentMode, Db } from '../db/database.js';
 import { busyOf } from '../scheduling/appointment.repository.js';
 import { groupBy } from '../group-by.js';
-import { availableIntervals } from '../scheduling/availability-expansion.js';
+import { availableIntervals } from '../availability/availability-expansion.js';
 import { busyIntervalsBy } from '../scheduling/busy-intervals.js';
-import { exceptionsOf, rulesOf } from '../scheduling/availability.repository.js';
+import { exceptionsOf, rulesOf } from '../availability/availability.repository.js';
 import { mergeIntervals, subtractIntervals, type Interval } from '../scheduling/intervals.js';
 import { localDay, zoneCalendar, type ZoneCalendar } from '../scheduling/zone-calendar.js';
 import type { ProposedSlot } from './request-criteria.js';

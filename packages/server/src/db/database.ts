@@ -183,6 +183,17 @@ export interface AuditEventTable {
   details: Json;
 }
 
+/** One state change, written in its transaction (events/emit.ts). */
+export interface DomainEventTable {
+  id: string;
+  tenant_id: string;
+  occurred_at: Timestamp;
+  type: string;
+  actor_kind: 'user' | 'key' | 'system' | 'anonymous';
+  actor_id: string | null;
+  payload: Json;
+}
+
 export interface TenantSettingsTable {
   tenant_id: string;
   travel_buffer_minutes: number;
@@ -296,6 +307,7 @@ export interface Database {
   submissions: SubmissionTable;
   protocol_counters: ProtocolCounterTable;
   audit_events: AuditEventTable;
+  domain_events: DomainEventTable;
   tenant_settings: TenantSettingsTable;
   availability_rules: AvailabilityRuleTable;
   availability_exceptions: AvailabilityExceptionTable;

@@ -9,29 +9,28 @@ import {
   type FieldDefinition,
   type FieldErrors,
   type FormDefinition,
-  type Locale,
   type ReportMeaning,
   type SubmitterKind,
 } from '@ponte/forms';
 import { DateTime } from 'luxon';
-import { isCoordinator, type StaffUser } from '../auth/actor.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import type { DialectName } from '../db/connect.js';
-import type { Db, DbOrTx } from '../db/database.js';
+import type { StaffUser } from '../auth/actor.js';
+import { audit, auditSpecialCategoryRead } from '../audit/audit.js';
+import type { DbOrTx } from '../db/database.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { writeTransaction } from '../db/write-transaction.js';
+import { emit } from '../events/emit.js';
 import { serverMessage } from '../i18n/messages.js';
 import { newId } from '../ids.js';
 import { followAppointments } from '../requests/request.service.js';
 import { findAppointment, saveAppointment, type Appointment } from '../scheduling/appointment.repository.js';
-import { mediatorOfUser } from '../scheduling/mediator.repository.js';
+import { mediatorOfUser } from '../mediators/mediator.repository.js';
 import { countedMinutes, reportedAppointment } from '../scheduling/reported-minutes.js';
-import { findSettings } from '../scheduling/settings.repository.js';
 import { stampSignatures } from '../submissions/signatures.js';
-import { findOrganisation, findTenant } from '../tenancy/organisation.repository.js';
+import { findOrganisation } from '../organisations/organisation.repository.js';
+import type { StaffCall } from '../service-call.js';
 import { DomainError } from '../domain-error.js';
 import { findReport, findReportOfAppointment, insertReport, listReports, saveReport, type Report } from './report.repository.js';
-import { auditReportRead, countersignAccess, reportAccess, reportListScope } from './visibility.js';
+import { countersignAccess, reportAccess, reportListScope, type ReportAccess } from './visibility.js';
 
 /*
  * Reports (A.2 schools, A.4 services): one per appointment, filed by the
@@ -58,12 +57,6 @@ function meaningOf(def: FormDefinition): ReportMeaning {
   const meaning = formMeaning(def.id, def.version);
   if (meaning?.kind !== 'report') throw new Error(`${def.id} v${def.version} is not a report`);
   return meaning;
-}
-
-interface Options {
-  dialect: DialectName;
-  locale: Locale;
-  now: Date;
 }
 
 function fieldsOf(def: FormDefinition): FieldDefinition[] {
@@ -118,7 +111,8 @@ function formInvalid(fieldErrors: FieldErrors): DomainError {
  * fields, the session on the appointment's day. Answers the data as the form
  * normalises it, the outcome and the minutes delivered.
  */
-async function mediatorPart(db: Db, def: FormDefinition, input: Record<string, unknown>, a: Appointment, locale: Locale) {
+async function mediatorPart(call: StaffCall, def: FormDefinition, input: Record<string, unknown>, a: Appointment) {
+  const { locale } = call;
   const label = (key: string) => fieldsOf(def).find((f) => f.key === key)?.label[locale] ?? key;
   const countersign = countersignPart(def).keys.filter((key) => input[key] !== undefined);
   if (countersign.length > 0) {
@@ -128,7 +122,7 @@ async function mediatorPart(db: Db, def: FormDefinition, input: Record<string, u
   if (!result.ok) throw formInvalid(result.fieldErrors);
   const data = result.data;
   const { session, status } = meaningOf(def);
-  const zone = (await findTenant(db, a.tenantId))!.timeZone;
+  const zone = (await call.tenant()).timeZone;
   const day = DateTime.fromISO(a.startsAt, { zone }).toISODate()!;
   if (data[session.date] !== day) {
     const shown = DateTime.fromISO(day).toFormat('dd/MM/yyyy');
@@ -153,24 +147,23 @@ async function ownMediator(db: DbOrTx, user: StaffUser): Promise<string> {
  * gives, in the report's transaction; saveAppointment refuses it if the
  * appointment changed since it was read.
  */
-async function applyToAppointment(trx: DbOrTx, user: StaffUser, r: Report, at: string): Promise<void> {
-  const a = (await findAppointment(trx, user.tenantId, r.appointmentId))!;
+async function applyToAppointment(trx: DbOrTx, call: StaffCall, r: Report): Promise<void> {
+  const a = (await findAppointment(trx, call.who.tenantId, r.appointmentId))!;
   if (a.status === 'cancelled') throw new DomainError('CONFLICT', 'reportAppointmentCancelled');
-  const done = reportedAppointment(a, r.outcome, r.countedMinutes, at);
+  const done = reportedAppointment(a, r.outcome, r.countedMinutes, call.now.toISOString());
   if (!done) return;
   await saveAppointment(trx, done);
-  await recordAudit(trx, {
-    tenantId: a.tenantId,
-    actor: { kind: 'user', id: user.userId },
-    action: a.status === done.status ? 'appointment.rebilled' : `appointment.${done.status}`,
-    subject: { type: 'appointment', id: a.id },
-    details: { sequence: done.sequence, via: 'report', billedMinutes: { before: a.billedMinutes, after: done.billedMinutes } },
-    at,
-  });
+  const action = a.status === done.status ? 'appointment.rebilled' : `appointment.${done.status}`;
+  await audit(trx, call, action, { type: 'appointment', id: a.id }, { sequence: done.sequence, via: 'report', billedMinutes: { before: a.billedMinutes, after: done.billedMinutes } });
 }
 
-async function follow(trx: DbOrTx, user: StaffUser, r: Report, at: string, cause: string, reopening = false): Promise<void> {
-  if (r.submissionId) await followAppointments(trx, user, r.tenantId, r.submissionId, at, cause, { reopening });
+async function follow(trx: DbOrTx, call: StaffCall, r: Report, cause: string, reopening = false): Promise<void> {
+  if (r.submissionId) await followAppointments(trx, call, r.submissionId, cause, { reopening });
+}
+
+/** A read of a report's content is, for an A.5's, a read of the consultation: audited as such. */
+async function auditContentRead(db: DbOrTx, call: StaffCall, r: Report, access: ReportAccess): Promise<void> {
+  if (access.audit) await auditSpecialCategoryRead(db, call, access.audit, { purpose: 'report', reportId: r.id });
 }
 
 /** What callers see of a report. */
@@ -196,20 +189,21 @@ export interface FileInput {
  * started, one per appointment. The appointment takes the report's outcome
  * and the request it serves moves on, in one transaction.
  */
-export async function file(db: Db, user: StaffUser, input: FileInput, o: Options) {
+export async function file(call: StaffCall, input: FileInput) {
+  const { db, who: user } = call;
   const mediatorId = await ownMediator(db, user);
   const a = await findAppointment(db, user.tenantId, input.appointmentId);
   if (!a) throw new DomainError('NOT_FOUND', 'appointmentNotFound');
   if (a.mediatorId !== mediatorId) throw new DomainError('FORBIDDEN', 'reportOwnAppointmentsOnly');
   if (a.status === 'cancelled') throw new DomainError('CONFLICT', 'reportAppointmentCancelled');
-  if (Date.parse(a.startsAt) > o.now.getTime()) throw new DomainError('CONFLICT', 'reportTooEarly');
+  if (Date.parse(a.startsAt) > call.now.getTime()) throw new DomainError('CONFLICT', 'reportTooEarly');
   const organisation = (await findOrganisation(db, user.tenantId, a.organisationId))!;
   const formId = reportFormOf(organisation.kind);
   const def = getForm(formId, input.version);
   if (!def) throw new DomainError('NOT_FOUND', 'formUnknown', { formId, version: input.version ?? '' }, 'version');
-  const { data, outcome, delivered } = await mediatorPart(db, def, input.data, a, o.locale);
-  const settings = await findSettings(db, user.tenantId);
-  const at = o.now.toISOString();
+  const { data, outcome, delivered } = await mediatorPart(call, def, input.data, a);
+  const { settings } = await call.tenant();
+  const at = call.now.toISOString();
   const report: Report = {
     id: newId(),
     tenantId: user.tenantId,
@@ -233,20 +227,15 @@ export async function file(db: Db, user: StaffUser, input: FileInput, o: Options
   };
   const exists = (found: Report) => new DomainError('CONFLICT', 'reportExists', { id: found.id });
   try {
-    await writeTransaction(db, o.dialect, async (trx) => {
+    await writeTransaction(db, call.dialect, async (trx) => {
       const earlier = await findReportOfAppointment(trx, user.tenantId, a.id);
       if (earlier) throw exists(earlier);
       await insertReport(trx, report);
-      await applyToAppointment(trx, user, report, at);
-      await recordAudit(trx, {
-        tenantId: user.tenantId,
-        actor: { kind: 'user', id: user.userId },
-        action: 'report.filed',
-        subject: { type: 'report', id: report.id },
-        details: { appointmentId: a.id, formId: def.id, version: def.version, outcome, deliveredMinutes: delivered, countedMinutes: report.countedMinutes },
-        at,
-      });
-      await follow(trx, user, report, at, 'report.filed');
+      await applyToAppointment(trx, call, report);
+      const details = { appointmentId: a.id, formId: def.id, version: def.version, outcome, deliveredMinutes: delivered, countedMinutes: report.countedMinutes };
+      await audit(trx, call, 'report.filed', { type: 'report', id: report.id }, details);
+      await emit(trx, call, { type: 'report.filed', reportId: report.id, appointmentId: a.id, requestId: a.submissionId, organisationId: a.organisationId });
+      await follow(trx, call, report, 'report.filed');
     });
   } catch (error) {
     // Two filings raced past the check: the unique appointment_id refused the second.
@@ -258,7 +247,8 @@ export async function file(db: Db, user: StaffUser, input: FileInput, o: Options
 }
 
 /** Corrects a report not yet countersigned: its own mediator only; minutes, outcome and request follow. */
-export async function correct(db: Db, user: StaffUser, input: { id: string; data: Record<string, unknown> }, o: Options) {
+export async function correct(call: StaffCall, input: { id: string; data: Record<string, unknown> }) {
+  const { db, who: user } = call;
   const mediatorId = await ownMediator(db, user);
   const r = await findReport(db, user.tenantId, input.id);
   if (!r) throw new DomainError('NOT_FOUND', 'reportNotFound');
@@ -266,9 +256,9 @@ export async function correct(db: Db, user: StaffUser, input: { id: string; data
   if (r.status === 'countersigned') throw new DomainError('CONFLICT', 'reportCountersigned');
   const def = getForm(r.formId, r.formVersion)!;
   const a = (await findAppointment(db, user.tenantId, r.appointmentId))!;
-  const { data, outcome, delivered } = await mediatorPart(db, def, input.data, a, o.locale);
-  const settings = await findSettings(db, user.tenantId);
-  const at = o.now.toISOString();
+  const { data, outcome, delivered } = await mediatorPart(call, def, input.data, a);
+  const { settings } = await call.tenant();
+  const at = call.now.toISOString();
   const corrected: Report = {
     ...r,
     data: stampSignatures(def, data, user, at),
@@ -278,22 +268,16 @@ export async function correct(db: Db, user: StaffUser, input: { id: string; data
     revision: r.revision + 1,
     updatedAt: at,
   };
-  await writeTransaction(db, o.dialect, async (trx) => {
+  await writeTransaction(db, call.dialect, async (trx) => {
     await saveReport(trx, corrected);
-    await applyToAppointment(trx, user, corrected, at);
-    await recordAudit(trx, {
-      tenantId: user.tenantId,
-      actor: { kind: 'user', id: user.userId },
-      action: 'report.corrected',
-      subject: { type: 'report', id: r.id },
-      details: {
-        revision: corrected.revision,
-        before: { outcome: r.outcome, deliveredMinutes: r.deliveredMinutes, countedMinutes: r.countedMinutes },
-        after: { outcome, deliveredMinutes: delivered, countedMinutes: corrected.countedMinutes },
-      },
-      at,
+    await applyToAppointment(trx, call, corrected);
+    await audit(trx, call, 'report.corrected', { type: 'report', id: r.id }, {
+      revision: corrected.revision,
+      before: { outcome: r.outcome, deliveredMinutes: r.deliveredMinutes, countedMinutes: r.countedMinutes },
+      after: { outcome, deliveredMinutes: delivered, countedMinutes: corrected.countedMinutes },
     });
-    await follow(trx, user, corrected, at, 'report.corrected');
+    await emit(trx, call, { type: 'report.corrected', reportId: r.id, appointmentId: r.appointmentId });
+    await follow(trx, call, corrected, 'report.corrected');
   });
   return view(corrected);
 }
@@ -304,7 +288,8 @@ export async function correct(db: Db, user: StaffUser, input: { id: string; data
  * stamped, and may rate it; for a consultation (A.5), only the referent who
  * sent it, their read audited. The last countersign of a request closes it.
  */
-export async function countersign(db: Db, user: StaffUser, input: { id: string; rating?: number | undefined }, o: Options) {
+export async function countersign(call: StaffCall, input: { id: string; rating?: number | undefined }) {
+  const { db, who: user } = call;
   const r = await findReport(db, user.tenantId, input.id);
   const access = r && (await countersignAccess(db, user, r));
   if (!r || access === undefined) throw new DomainError('NOT_FOUND', 'reportNotFound');
@@ -317,12 +302,12 @@ export async function countersign(db: Db, user: StaffUser, input: { id: string; 
     [part.signature]: { name: user.displayName, confirmed: true },
     ...(input.rating !== undefined && part.rating ? { [part.rating]: input.rating } : {}),
   };
-  const result = validateSubmission(def, candidate, o.locale);
+  const result = validateSubmission(def, candidate, call.locale);
   if (!result.ok) {
     // The rating is the only thing the caller sent: name it as they did.
     throw formInvalid(Object.fromEntries(Object.entries(result.fieldErrors).map(([key, message]) => [key === part.rating ? 'rating' : key, message])));
   }
-  const at = o.now.toISOString();
+  const at = call.now.toISOString();
   const signed = stampSignatures(def, { [part.signature]: result.data[part.signature] }, user, at);
   const countersigned: Report = {
     ...r,
@@ -333,18 +318,13 @@ export async function countersign(db: Db, user: StaffUser, input: { id: string; 
     revision: r.revision + 1,
     updatedAt: at,
   };
-  await writeTransaction(db, o.dialect, async (trx) => {
+  await writeTransaction(db, call.dialect, async (trx) => {
     await saveReport(trx, countersigned);
-    await recordAudit(trx, {
-      tenantId: user.tenantId,
-      actor: { kind: 'user', id: user.userId },
-      action: 'report.countersigned',
-      subject: { type: 'report', id: r.id },
-      details: { name: user.displayName, revision: countersigned.revision, ...(part.rating && result.data[part.rating] !== undefined ? { rating: result.data[part.rating] } : {}) },
-      at,
-    });
-    await follow(trx, user, countersigned, at, 'report.countersigned');
-    await auditReportRead(trx, user, countersigned, access, at);
+    const rating = part.rating && result.data[part.rating] !== undefined ? { rating: result.data[part.rating] } : {};
+    await audit(trx, call, 'report.countersigned', { type: 'report', id: r.id }, { name: user.displayName, revision: countersigned.revision, ...rating });
+    await emit(trx, call, { type: 'report.countersigned', reportId: r.id, appointmentId: r.appointmentId, requestId: r.submissionId });
+    await follow(trx, call, countersigned, 'report.countersigned');
+    await auditContentRead(trx, call, countersigned, access);
   });
   return view(countersigned);
 }
@@ -354,8 +334,8 @@ export async function countersign(db: Db, user: StaffUser, input: { id: string; 
  * with the countersignature it removes. Its mediator may correct it again and
  * the referent countersigns anew; a request closed by it is reported again.
  */
-export async function reopen(db: Db, user: StaffUser, input: { id: string; reason: string }, o: Options) {
-  if (!isCoordinator(user)) throw new DomainError('FORBIDDEN', 'forbiddenRole');
+export async function reopen(call: StaffCall, input: { id: string; reason: string }) {
+  const { db, who: user } = call;
   const reason = input.reason.trim();
   if (!reason) throw new DomainError('BAD_REQUEST', 'reasonRequired', {}, 'reason');
   const r = await findReport(db, user.tenantId, input.id);
@@ -364,7 +344,7 @@ export async function reopen(db: Db, user: StaffUser, input: { id: string; reaso
   if (r.status !== 'countersigned') throw new DomainError('CONFLICT', 'reportNotCountersigned');
   const def = getForm(r.formId, r.formVersion)!;
   const part = countersignPart(def);
-  const at = o.now.toISOString();
+  const at = call.now.toISOString();
   const reopened: Report = {
     ...r,
     data: Object.fromEntries(Object.entries(r.data).filter(([key]) => !part.keys.includes(key))),
@@ -374,34 +354,29 @@ export async function reopen(db: Db, user: StaffUser, input: { id: string; reaso
     revision: r.revision + 1,
     updatedAt: at,
   };
-  await writeTransaction(db, o.dialect, async (trx) => {
+  await writeTransaction(db, call.dialect, async (trx) => {
     await saveReport(trx, reopened);
-    await recordAudit(trx, {
-      tenantId: user.tenantId,
-      actor: { kind: 'user', id: user.userId },
-      action: 'report.reopened',
-      subject: { type: 'report', id: r.id },
-      details: {
-        reason,
-        revision: reopened.revision,
-        removed: { countersignedAt: r.countersignedAt, countersignedBy: r.countersignedByUserId, countersignature: r.data[part.signature] ?? null },
-      },
-      at,
+    await audit(trx, call, 'report.reopened', { type: 'report', id: r.id }, {
+      reason,
+      revision: reopened.revision,
+      removed: { countersignedAt: r.countersignedAt, countersignedBy: r.countersignedByUserId, countersignature: r.data[part.signature] ?? null },
     });
+    await emit(trx, call, { type: 'report.reopened', reportId: r.id, appointmentId: r.appointmentId, requestId: r.submissionId });
     // The appointment counts what the report does, whenever the report was filed.
-    await applyToAppointment(trx, user, reopened, at);
-    await follow(trx, user, reopened, at, 'report.reopened', true);
+    await applyToAppointment(trx, call, reopened);
+    await follow(trx, call, reopened, 'report.reopened', true);
   });
   return viewWith(reopened, access.content);
 }
 
 /** One report, for whoever may know of it; its content only for those who may read it, audited where special. */
-export async function get(db: Db, user: StaffUser, id: string, now: Date) {
-  const r = await findReport(db, user.tenantId, id);
+export async function get(call: StaffCall, input: { id: string }) {
+  const { db, who: user } = call;
+  const r = await findReport(db, user.tenantId, input.id);
   const access = r && (await reportAccess(db, user, r));
   // Not found and not visible answer alike, so ids of others cannot be probed.
   if (!r || !access) throw new DomainError('NOT_FOUND', 'reportNotFound');
-  if (access.content) await auditReportRead(db, user, r, access, now.toISOString());
+  if (access.content) await auditContentRead(db, call, r, access);
   return viewWith(r, access.content);
 }
 
@@ -414,7 +389,8 @@ export interface ListInput {
 }
 
 /** Reports the caller may see, newest first, without their content; filters narrow the role's scope, never widen it. */
-export async function list(db: Db, user: StaffUser, input: ListInput) {
+export async function list(call: StaffCall, input: ListInput) {
+  const { db, who: user } = call;
   const scope = await reportListScope(db, user);
   if (!scope) return [];
   if (scope.mediatorId && input.mediatorId && input.mediatorId !== scope.mediatorId) return [];

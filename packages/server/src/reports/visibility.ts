@@ -1,7 +1,6 @@
 import { isCoordinator, type StaffUser } from '../auth/actor.js';
-import { recordAudit } from '../audit/audit.repository.js';
 import type { DbOrTx } from '../db/database.js';
-import { mediatorOfUser } from '../scheduling/mediator.repository.js';
+import { mediatorOfUser } from '../mediators/mediator.repository.js';
 import { findSubmission } from '../submissions/submission.repository.js';
 import { canReadContent, canSeeMetadata, isSpecial, listScope } from '../submissions/visibility.js';
 import type { Report, ReportFilter } from './report.repository.js';
@@ -19,8 +18,8 @@ import type { Report, ReportFilter } from './report.repository.js';
 export interface ReportAccess {
   /** whether `data` may be answered */
   content: boolean;
-  /** the special-category request whose content a read of `data` is a read of, to audit */
-  audit?: { submissionId: string; formId: string } | undefined;
+  /** the special-category request whose content a read of `data` is a read of, to audit (audit/audit.ts) */
+  audit?: { id: string; formId: string; formVersion: number } | undefined;
 }
 
 /** The caller's mediator profile, if they are a mediator. */
@@ -40,7 +39,7 @@ export async function reportAccess(db: DbOrTx, user: StaffUser, r: Report): Prom
   if (own) return { content: true };
   if (user.role === 'mediator' || !canSeeMetadata(user, s)) return undefined;
   const content = canReadContent(user, s);
-  return { content, audit: content ? { submissionId: s.id, formId: s.formId } : undefined };
+  return { content, audit: content ? { id: s.id, formId: s.formId, formVersion: s.formVersion } : undefined };
 }
 
 /**
@@ -67,23 +66,6 @@ async function senderCountersigns(db: DbOrTx, r: Report, senderId: string | null
   if (!senderId) return false;
   const sender = await db.selectFrom('users').select(['role', 'organisation_id', 'disabled_at']).where('tenant_id', '=', r.tenantId).where('id', '=', senderId).executeTakeFirst();
   return sender?.role === 'requester' && sender.organisation_id === r.organisationId && sender.disabled_at === null;
-}
-
-/**
- * Records a read of a report's special-category content as a read of the
- * request it serves, as submissions.get and matching do: an auditor asking
- * who read an A.5 finds every path in one place.
- */
-export async function auditReportRead(db: DbOrTx, user: StaffUser, r: Report, access: ReportAccess, at: string): Promise<void> {
-  if (!access.audit) return;
-  await recordAudit(db, {
-    tenantId: user.tenantId,
-    actor: { kind: 'user', id: user.userId },
-    action: 'submission.special_category_read',
-    subject: { type: 'submission', id: access.audit.submissionId },
-    details: { formId: access.audit.formId, role: user.role, purpose: 'report', reportId: r.id },
-    at,
-  });
 }
 
 /**

@@ -7,7 +7,6 @@ import {
   formsOfKind,
   type LocalizedText,
   type PlanAction,
-  type RequestAction,
   type RequestStatus,
   type Transition,
 } from '@ponte/forms';

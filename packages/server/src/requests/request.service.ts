@@ -1,17 +1,16 @@
 import { BOOKABLE_REQUEST_STATUSES, REQUEST_ACTION_TARGETS, REQUEST_TRANSITIONS } from '@ponte/forms';
-import { isCoordinator, type StaffUser, type Submitter } from '../auth/actor.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import type { DialectName } from '../db/connect.js';
-import type { Db, DbOrTx, PlanAction } from '../db/database.js';
+import { isCoordinator, type Submitter } from '../auth/actor.js';
+import { actorOf, audit, auditSpecialCategoryRead } from '../audit/audit.js';
+import type { DbOrTx, PlanAction } from '../db/database.js';
 import { writeTransaction } from '../db/write-transaction.js';
+import { emit } from '../events/emit.js';
 import { newId } from '../ids.js';
-import { findAppointment, saveAppointment } from '../scheduling/appointment.repository.js';
-import { cancelledAppointment } from '../scheduling/cancellation.js';
+import { findAppointment } from '../scheduling/appointment.repository.js';
+import { cancelAppointment } from '../scheduling/cancel-appointment.js';
 import { localLabel } from '../scheduling/placement.js';
 import { clinicianBooksConsultations, consultationBookedByClinicians } from '../scheduling/consultations.js';
-import { findSettings } from '../scheduling/settings.repository.js';
-import { findTenant } from '../tenancy/organisation.repository.js';
-import { auditContentRead, decodeCursor, encodeCursor } from '../submissions/submission.service.js';
+import type { ServiceCall, StaffCall } from '../service-call.js';
+import { decodeCursor, encodeCursor } from '../submissions/submission.service.js';
 import { canReadContent, canSeeMetadata, isSpecial, SPECIAL_FORM_IDS } from '../submissions/visibility.js';
 import { DomainError } from '../domain-error.js';
 import {
@@ -34,12 +33,6 @@ import type { RequestRow } from './request.repository.js';
 export interface RequestRef {
   id?: string | undefined;
   trackingCode?: string | undefined;
-}
-
-type Actor = { kind: 'user' | 'key'; id: string };
-
-function actorOf(who: Submitter): Actor {
-  return who.kind === 'staff' ? { kind: 'user', id: who.userId } : { kind: 'key', id: who.keyId };
 }
 
 function hours(minutes: number | null): number | null {
@@ -114,34 +107,28 @@ async function requestFor(db: DbOrTx, who: Submitter, ref: RequestRef): Promise<
   return { r, viaTrackingCode: false };
 }
 
-/** Writes one move: the status (if still the one read), the history row, the audit event. */
+/** Writes one move, the only place one is written: the status (if still the one read), the history row, the audit line, the event. */
 async function applyTransition(
   trx: DbOrTx,
-  who: Submitter,
+  call: ServiceCall<Submitter>,
   r: RequestRow,
   t: Transition,
-  at: string,
   extra: { reason?: string | undefined; authorisedMinutes?: number | undefined; cause?: string | undefined } = {},
 ): Promise<void> {
+  const at = call.now.toISOString();
   await repo.updateStatus(trx, r, t.from, t.to, at, extra.authorisedMinutes);
-  const actor = actorOf(who);
+  const actor = actorOf(call.who);
   await repo.insertStatusChange(trx, { id: newId(), tenantId: r.tenantId, submissionId: r.id, from: t.from, to: t.to, at, actor, reason: extra.reason ?? null });
-  await recordAudit(trx, {
-    tenantId: r.tenantId,
-    actor,
-    action: `request.${t.to}`,
-    subject: { type: 'submission', id: r.id },
-    details: {
-      from: t.from,
-      to: t.to,
-      formId: r.formId,
-      // An A.5's reason may speak of its case: the history keeps it, where only its readers see it.
-      ...(extra.reason !== undefined ? (isSpecial(r) ? { reasonGiven: true } : { reason: extra.reason }) : {}),
-      ...(extra.authorisedMinutes !== undefined ? { hoursAuthorised: extra.authorisedMinutes / 60 } : {}),
-      ...(extra.cause ? { cause: extra.cause } : {}),
-    },
-    at,
+  await audit(trx, call, `request.${t.to}`, { type: 'submission', id: r.id }, {
+    from: t.from,
+    to: t.to,
+    formId: r.formId,
+    // An A.5's reason may speak of its case: the history keeps it, where only its readers see it.
+    ...(extra.reason !== undefined ? (isSpecial(r) ? { reasonGiven: true } : { reason: extra.reason }) : {}),
+    ...(extra.authorisedMinutes !== undefined ? { hoursAuthorised: extra.authorisedMinutes / 60 } : {}),
+    ...(extra.cause ? { cause: extra.cause } : {}),
   });
+  await emit(trx, call, { type: 'request.moved', requestId: r.id, formId: r.formId, from: t.from, to: t.to, cause: extra.cause ?? t.action ?? 'system' });
 }
 
 /**
@@ -151,28 +138,15 @@ async function applyTransition(
  * session may have taken place, and its outcome or report says so; a
  * withdrawal is for before the session (requests.withdraw, requests.cancel).
  */
-async function cancelAppointmentsOf(trx: DbOrTx, who: Submitter, r: RequestRow, action: RequestAction, now: Date): Promise<void> {
+async function cancelAppointmentsOf(trx: DbOrTx, call: ServiceCall<Submitter>, r: RequestRow, action: RequestAction): Promise<void> {
   const scheduled = (await repo.appointmentsOf(trx, r.tenantId, r.id)).filter((a) => a.status === 'scheduled');
   if (scheduled.length === 0) return;
-  const started = scheduled.find((a) => Date.parse(a.startsAt) <= now.getTime());
+  const started = scheduled.find((a) => Date.parse(a.startsAt) <= call.now.getTime());
   if (started) {
-    const tenant = (await findTenant(trx, r.tenantId))!;
+    const tenant = await call.tenant(trx);
     throw new DomainError('CONFLICT', 'requestSessionStarted', { protocol: r.protocol, id: started.id, start: localLabel(started.startsAt, tenant.timeZone), to: STATUS_NAMES[REQUEST_ACTION_TARGETS[action]] });
   }
-  const settings = await findSettings(trx, r.tenantId);
-  for (const { id } of scheduled) {
-    const a = (await findAppointment(trx, r.tenantId, id))!;
-    const cancelled = cancelledAppointment(a, settings, now);
-    await saveAppointment(trx, cancelled);
-    await recordAudit(trx, {
-      tenantId: r.tenantId,
-      actor: actorOf(who),
-      action: 'appointment.cancelled',
-      subject: { type: 'appointment', id: a.id },
-      details: { late: cancelled.cancellation === 'late', billedMinutes: cancelled.billedMinutes, reason: `request.${action}`, sequence: cancelled.sequence },
-      at: cancelled.updatedAt,
-    });
-  }
+  for (const { id } of scheduled) await cancelAppointment(trx, call, (await findAppointment(trx, r.tenantId, id))!, `request.${action}`);
 }
 
 export interface ActionInput extends RequestRef {
@@ -186,12 +160,12 @@ export interface ActionInput extends RequestRef {
  * transaction. A wrong role is FORBIDDEN, a wrong status CONFLICT, each
  * naming where the request is and where it was asked to go.
  */
-export async function act(db: Db, dialect: DialectName, who: Submitter, action: RequestAction, input: ActionInput, now: Date) {
+async function act(call: ServiceCall<Submitter>, action: RequestAction, input: ActionInput) {
+  const { db, who } = call;
   const to = REQUEST_ACTION_TARGETS[action];
-  const at = now.toISOString();
   const reason = input.reason?.trim();
   if ((action === 'reject' || action === 'cancel') && !reason) throw new DomainError('BAD_REQUEST', 'reasonRequired', {}, 'reason');
-  const id = await writeTransaction(db, dialect, async (trx) => {
+  const id = await writeTransaction(db, call.dialect, async (trx) => {
     const found = await requestFor(trx, who, input);
     // NOTE: locked before its status and appointments are read: a
     // booking for it locks the same row (onBooked), so either the booking sees
@@ -208,8 +182,8 @@ export async function act(db: Db, dialect: DialectName, who: Submitter, action: 
     }
     const t = findTransition(r.status, to);
     if (!t || t.action !== action) throw new DomainError('CONFLICT', 'transitionNotAllowed', statusParams(r.status, to));
-    if (action === 'withdraw' || action === 'cancel') await cancelAppointmentsOf(trx, who, r, action, now);
-    await applyTransition(trx, who, r, t, at, {
+    if (action === 'withdraw' || action === 'cancel') await cancelAppointmentsOf(trx, call, r, action);
+    await applyTransition(trx, call, r, t, {
       reason: reason || undefined,
       authorisedMinutes: action === 'approve' ? Math.round(input.hoursAuthorised! * 60) : undefined,
     });
@@ -221,6 +195,14 @@ export async function act(db: Db, dialect: DialectName, who: Submitter, action: 
   const history = (await historyView(db, r, !isSpecial(r))).map(({ by: _by, ...h }) => h);
   return { ...summary(r), history };
 }
+
+/** The moves a person asks for, one service each (requests.router.ts says who calls which). */
+export const review = (call: StaffCall, input: { id: string }) => act(call, 'review', input);
+export const approve = (call: StaffCall, input: { id: string; hoursAuthorised: number }) => act(call, 'approve', input);
+export const reject = (call: StaffCall, input: { id: string; reason: string }) => act(call, 'reject', input);
+export const cancel = (call: StaffCall, input: { id: string; reason: string }) => act(call, 'cancel', input);
+export const withdraw = (call: ServiceCall<Submitter>, input: ActionInput) => act(call, 'withdraw', input);
+export const close = (call: StaffCall, input: { id: string }) => act(call, 'close', input);
 
 /** Every status reached, oldest first, from the submission itself on. */
 async function historyView(db: DbOrTx, r: RequestRow, withReasons: boolean) {
@@ -239,14 +221,15 @@ async function historyView(db: DbOrTx, r: RequestRow, withReasons: boolean) {
  * caller may read it (an A.5's only for clinicians and its requester, each
  * read audited), else `data: null`.
  */
-export async function get(db: Db, user: StaffUser, id: string, now: Date) {
-  const r = await repo.findRequest(db, user.tenantId, id);
+export async function get(call: StaffCall, input: { id: string }) {
+  const { db, who: user } = call;
+  const r = await repo.findRequest(db, user.tenantId, input.id);
   if (!r || !canSeeMetadata(user, r)) throw new DomainError('NOT_FOUND', 'submissionNotFound');
   const readable = canReadContent(user, r);
   let data: Record<string, unknown> | null = null;
   if (readable) {
     data = await repo.contentOf(db, user.tenantId, r.id);
-    await auditContentRead(db, user, r, now);
+    await auditSpecialCategoryRead(db, call, r);
   }
   const appointments = (await repo.appointmentsOf(db, user.tenantId, r.id)).map(({ report: _r, ...a }) => a);
   return { ...summary(r), history: await historyView(db, r, readable), appointments, data };
@@ -267,7 +250,8 @@ export interface QueueInput {
  * coordinators and admins all (an A.5 shows that it exists, its status and
  * dates), clinicians the A.5 ones.
  */
-export async function queue(db: Db, user: StaffUser, input: QueueInput) {
+export async function queue(call: StaffCall, input: QueueInput) {
+  const { db, who: user } = call;
   const scope = user.role === 'clinician' ? REQUEST_FORM_IDS.filter((f) => SPECIAL_FORM_IDS.includes(f)) : REQUEST_FORM_IDS;
   const formIds = input.formId ? [input.formId].filter((f) => scope.includes(f)) : scope;
   const after = input.cursor ? decodeCursor(input.cursor) : undefined;
@@ -317,13 +301,12 @@ function statusFromAppointments(appointments: Awaited<ReturnType<typeof repo.app
  */
 export async function followAppointments(
   trx: DbOrTx,
-  who: Submitter,
-  tenantId: string,
+  call: ServiceCall<Submitter>,
   submissionId: string,
-  at: string,
   cause: string,
   options: { reopening?: boolean } = {},
 ): Promise<void> {
+  const { tenantId } = call.who;
   await repo.lockRequest(trx, tenantId, submissionId);
   const r = await repo.findRequest(trx, tenantId, submissionId);
   if (!r || !APPOINTMENT_DRIVEN.includes(r.status)) return;
@@ -333,7 +316,7 @@ export async function followAppointments(
   const outcome = appointments.some((a) => a.status === 'held') ? 'held' : 'not_held';
   const path = systemPath(r.status, target, outcome);
   if (!path) throw new DomainError('CONFLICT', 'transitionNotAllowed', statusParams(r.status, target));
-  for (const t of path) await applyTransition(trx, who, r, t, at, { cause });
+  for (const t of path) await applyTransition(trx, call, r, t, { cause });
 }
 
 /** What a booking asks of the request it serves. */
@@ -351,7 +334,8 @@ export interface Booking {
  * already, booked under the AZIONE of its form. Read again inside the
  * booking's transaction (onBooked), where it holds.
  */
-export async function checkBookable(db: DbOrTx, who: Submitter, b: Booking): Promise<RequestRow> {
+export async function checkBookable(db: DbOrTx, call: ServiceCall<Submitter>, b: Booking): Promise<RequestRow> {
+  const { who } = call;
   const s = await db.selectFrom('submissions').select(['id', 'form_id']).where('tenant_id', '=', who.tenantId).where('organisation_id', '=', b.organisationId).where('id', '=', b.submissionId).executeTakeFirst();
   if (!s) throw new DomainError('NOT_FOUND', 'submissionNotFound');
   const r = await repo.findRequest(db, who.tenantId, b.submissionId);
@@ -376,30 +360,18 @@ export async function checkBookable(db: DbOrTx, who: Submitter, b: Booking): Pro
  * unless a coordinator overrides (audited); an approved request becomes
  * scheduled.
  */
-export async function onBooked(
-  trx: DbOrTx,
-  who: Submitter,
-  b: Booking & { minutes: number; override?: { reason: string } | undefined },
-  at: string,
-): Promise<void> {
-  await repo.lockRequest(trx, who.tenantId, b.submissionId);
-  const r = await checkBookable(trx, who, b);
-  await withinHoursAuthorised(trx, who, r, b.minutes, b.override, at);
-  await followAppointments(trx, who, who.tenantId, b.submissionId, at, 'appointment.booked');
+export async function onBooked(trx: DbOrTx, call: ServiceCall<Submitter>, b: Booking & { minutes: number; override?: { reason: string } | undefined }): Promise<void> {
+  await repo.lockRequest(trx, call.who.tenantId, b.submissionId);
+  const r = await checkBookable(trx, call, b);
+  await withinHoursAuthorised(trx, call, r, b.minutes, b.override);
+  await followAppointments(trx, call, b.submissionId, 'appointment.booked');
 }
 
 /** In a reschedule's transaction that makes an appointment longer: it stays within its request's hours authorised, unless overridden. */
-export async function onLengthened(
-  trx: DbOrTx,
-  who: Submitter,
-  a: { tenantId: string; submissionId: string },
-  addedMinutes: number,
-  override: { reason: string } | undefined,
-  at: string,
-): Promise<void> {
-  await repo.lockRequest(trx, a.tenantId, a.submissionId);
-  const r = await repo.findRequest(trx, a.tenantId, a.submissionId);
-  if (r) await withinHoursAuthorised(trx, who, r, addedMinutes, override, at);
+export async function onLengthened(trx: DbOrTx, call: ServiceCall<Submitter>, submissionId: string, addedMinutes: number, override: { reason: string } | undefined): Promise<void> {
+  await repo.lockRequest(trx, call.who.tenantId, submissionId);
+  const r = await repo.findRequest(trx, call.who.tenantId, submissionId);
+  if (r) await withinHoursAuthorised(trx, call, r, addedMinutes, override);
 }
 
 /**
@@ -408,33 +380,26 @@ export async function onLengthened(
  * ones count for nothing here, even a late cancellation's minimum billable
  * time (that is the organisation's budget's, not the request's).
  */
-async function withinHoursAuthorised(trx: DbOrTx, who: Submitter, r: RequestRow, addedMinutes: number, override: { reason: string } | undefined, at: string): Promise<void> {
+async function withinHoursAuthorised(trx: DbOrTx, call: ServiceCall<Submitter>, r: RequestRow, addedMinutes: number, override: { reason: string } | undefined): Promise<void> {
   if (r.authorisedMinutes === null) return;
   const booked = await repo.liveBilledMinutesOf(trx, r.tenantId, r.id);
   if (booked <= r.authorisedMinutes) return;
   const params = { protocol: r.protocol, authorised: hoursText(r.authorisedMinutes), booked: hoursText(booked - addedMinutes), needed: hoursText(addedMinutes) };
   if (!override) throw new DomainError('PRECONDITION_FAILED', 'requestHoursExceeded', params);
-  await recordAudit(trx, {
-    tenantId: r.tenantId,
-    actor: actorOf(who),
-    action: 'request.hours_override',
-    subject: { type: 'submission', id: r.id },
-    details: { reason: override.reason, hoursAuthorised: r.authorisedMinutes / 60, hoursBooked: booked / 60 },
-    at,
-  });
+  await audit(trx, call, 'request.hours_override', { type: 'submission', id: r.id }, { reason: override.reason, hoursAuthorised: r.authorisedMinutes / 60, hoursBooked: booked / 60 });
 }
 
 /** In an appointment's cancellation: the last one cancelled takes its request back to approved. */
-export async function onAppointmentCancelled(trx: DbOrTx, who: Submitter, a: { tenantId: string; submissionId: string | null }, at: string): Promise<void> {
-  if (a.submissionId) await followAppointments(trx, who, a.tenantId, a.submissionId, at, 'appointment.cancelled');
+export async function onAppointmentCancelled(trx: DbOrTx, call: ServiceCall<Submitter>, a: { submissionId: string | null }): Promise<void> {
+  if (a.submissionId) await followAppointments(trx, call, a.submissionId, 'appointment.cancelled');
 }
 
 /**
  * In scheduling.setOutcome: refused once the appointment has its report
  * (the report says whether it was held); otherwise the request follows.
  */
-export async function onOutcome(trx: DbOrTx, who: Submitter, a: { id: string; tenantId: string; submissionId: string | null }, at: string): Promise<void> {
+export async function onOutcome(trx: DbOrTx, call: ServiceCall<Submitter>, a: { id: string; tenantId: string; submissionId: string | null }): Promise<void> {
   const report = await trx.selectFrom('reports').select('id').where('tenant_id', '=', a.tenantId).where('appointment_id', '=', a.id).executeTakeFirst();
   if (report) throw new DomainError('CONFLICT', 'outcomeFromReport');
-  if (a.submissionId) await followAppointments(trx, who, a.tenantId, a.submissionId, at, 'appointment.outcome');
+  if (a.submissionId) await followAppointments(trx, call, a.submissionId, 'appointment.outcome');
 }

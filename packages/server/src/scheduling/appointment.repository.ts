@@ -185,7 +185,7 @@ export async function listAppointments(db: DbOrTx, tenantId: string, f: Appointm
 
 /**
  * The longest span an appointment can block, start to buffer_until: the
- * longest booking (480 min, routers/scheduling-inputs.ts) plus the largest
+ * longest booking (480 min, trpc/scheduling-inputs.ts) plus the largest
  * travel buffer (240 min, migration 0002 check). It gives the busy query a
  * lower bound on starts_at, so the (mediator_id, starts_at) index reads the
  * window only instead of every earlier appointment.

@@ -1,28 +1,27 @@
-import type { Locale } from '@ponte/forms';
 import { DateTime } from 'luxon';
 import type { StaffUser, Submitter } from '../auth/actor.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import type { DialectName } from '../db/connect.js';
+import { audit } from '../audit/audit.js';
 import type { AppointmentMode, Db, DbOrTx, PlanAction } from '../db/database.js';
 import { newId } from '../ids.js';
 import { writeTransaction } from '../db/write-transaction.js';
+import { emit } from '../events/emit.js';
 import { findRequest } from '../requests/request.repository.js';
 import { canSeeMetadata, isSpecial } from '../submissions/visibility.js';
-import { findOrganisation, findTenant } from '../tenancy/organisation.repository.js';
+import { findOrganisation } from '../organisations/organisation.repository.js';
 import { DomainError } from '../domain-error.js';
 import { isCoordinator } from '../auth/actor.js';
-import { auditActor } from './access.js';
+import type { ServiceCall, StaffCall } from '../service-call.js';
 import { findAppointment, listAppointments, saveAppointment, type Appointment } from './appointment.repository.js';
-import { availableIntervals } from './availability-expansion.js';
-import { exceptionsOf, rulesOf } from './availability.repository.js';
+import { availableIntervals } from '../availability/availability-expansion.js';
+import { exceptionsOf, rulesOf } from '../availability/availability.repository.js';
 import { commitAppointments, type Override } from './booking-guard.js';
 import { appointmentsOfBooking, bookingHash, findKeyedBooking, markKeyedBooking } from './booking-keys.js';
-import { findMediator, findMediatorByUser } from './mediator.repository.js';
+import { findMediator, findMediatorByUser } from '../mediators/mediator.repository.js';
 import { bufferUntilOf, placeKeyOf } from './placement.js';
-import { schoolYearOf } from './school-year.js';
-import { findSettings, type SchedulingSettings } from './settings.repository.js';
+import { schoolYearOf } from '../budgets/school-year.js';
+import type { SchedulingSettings } from './settings.repository.js';
 import { ZoneCalendar } from './zone-calendar.js';
-import { cancelledAppointment } from './cancellation.js';
+import { cancelAppointment } from './cancel-appointment.js';
 import { clinicianBooksARequest, isClinician, servesConsultation } from './consultations.js';
 import { checkBookable, onAppointmentCancelled, onBooked, onLengthened, onOutcome } from '../requests/request.service.js';
 
@@ -44,12 +43,6 @@ export interface BookInput {
   overrideReason?: string | undefined;
   /** the same key on a retry answers the same appointments */
   idempotencyKey?: string | undefined;
-}
-
-interface Options {
-  dialect: DialectName;
-  locale: Locale;
-  now: Date;
 }
 
 /** What callers see of an appointment: its columns, without the internals of the invariant. */
@@ -148,10 +141,11 @@ async function checkAvailability(db: Db, tenantId: string, mediatorId: string, z
  * racing its first attempt fails on the key's unique index or on the
  * overlap with its own appointment: either way the key then finds it.
  */
-export async function book(db: Db, who: Submitter, input: BookInput, o: Options) {
+export async function book(call: ServiceCall<Submitter>, input: BookInput) {
+  const { db, who } = call;
   const organisationId = organisationFor(who, input.organisationId, input.submissionId);
   const key = input.idempotencyKey;
-  if (!key) return bookAnew(db, who, input, organisationId, o, undefined);
+  if (!key) return bookAnew(call, input, organisationId, undefined);
   const requestHash = bookingHash({ ...input, organisationId });
   const replay = async () => {
     const earlier = await findKeyedBooking(db, who.tenantId, organisationId, key);
@@ -163,7 +157,7 @@ export async function book(db: Db, who: Submitter, input: BookInput, o: Options)
   const earlier = await replay();
   if (earlier) return earlier;
   try {
-    return await bookAnew(db, who, input, organisationId, o, { key, requestHash });
+    return await bookAnew(call, input, organisationId, { key, requestHash });
   } catch (error) {
     const winner = await replay();
     if (winner) return winner;
@@ -189,29 +183,30 @@ async function bookedMediator(db: Db, who: Submitter, input: BookInput) {
   return mediator;
 }
 
-async function bookAnew(db: Db, who: Submitter, input: BookInput, organisationId: string, o: Options, keyed: { key: string; requestHash: string } | undefined) {
+async function bookAnew(call: ServiceCall<Submitter>, input: BookInput, organisationId: string, keyed: { key: string; requestHash: string } | undefined) {
+  const { db, who } = call;
   const override = overrideOf(who, input);
   const organisation = await findOrganisation(db, who.tenantId, organisationId);
   if (!organisation) throw new DomainError('NOT_FOUND', 'organisationUnknown');
   const mediator = await bookedMediator(db, who, input);
   // NOTE: a request is booked once approved (requests/lifecycle.ts); the booking moves it to scheduled.
   const submissionId = input.submissionId;
-  if (submissionId) await checkBookable(db, who, { organisationId, submissionId, action: input.action });
+  if (submissionId) await checkBookable(db, call, { organisationId, submissionId, action: input.action });
   const place = (input.place ?? '').trim();
   if (input.mode === 'in_person' && !place) throw new DomainError('BAD_REQUEST', 'placeRequired', {}, 'place');
-  const tenant = (await findTenant(db, who.tenantId))!;
-  const settings = await findSettings(db, who.tenantId);
+  const tenant = await call.tenant();
+  const { settings } = tenant;
 
   const starts = occurrences(input.start, input.series, tenant.timeZone);
   const spans = starts.map((start) => ({ start, end: new Date(start.getTime() + input.durationMinutes * 60_000) }));
   // Those who schedule for others (coordinators; clinicians their consultations) may record a meeting
   // already held, such as an urgent one arranged by phone; keys and referents book ahead only.
   const recordsHeld = isCoordinator(who) || isClinician(who);
-  const past = recordsHeld ? -1 : spans.findIndex((s) => s.start.getTime() < o.now.getTime());
+  const past = recordsHeld ? -1 : spans.findIndex((s) => s.start.getTime() < call.now.getTime());
   if (past >= 0) throw new DomainError('BAD_REQUEST', 'startInPast', {}, spans.length > 1 ? `occurrences.${past}` : 'start');
   if (!isCoordinator(who) && mediator) await checkAvailability(db, who.tenantId, mediator.id, tenant.timeZone, spans);
 
-  const at = o.now.toISOString();
+  const at = call.now.toISOString();
   const seriesId = spans.length > 1 ? newId() : null;
   const rows: Appointment[] = spans.map(({ start, end }) => ({
     id: newId(),
@@ -237,15 +232,16 @@ async function bookAnew(db: Db, who: Submitter, input: BookInput, organisationId
     createdAt: at,
     updatedAt: at,
   }));
-  await commitAppointments(db, o.dialect, who, tenant.timeZone, o.locale, {
+  await commitAppointments(call, {
     inserts: rows,
     updates: [],
     ...(seriesId && mediator ? { series: { id: seriesId, tenantId: who.tenantId, mediatorId: mediator.id, organisationId, createdAt: at } } : {}),
     override,
     auditAction: 'appointment.booked',
     auditDetails: seriesId ? { seriesId } : {},
+    event: { type: 'appointment.booked', appointmentIds: rows.map((a) => a.id), seriesId, requestId: submissionId ?? null, organisationId, mediatorId: mediator?.id ?? null, action: input.action },
     alsoInTransaction: async (trx) => {
-      if (submissionId) await onBooked(trx, who, { organisationId, submissionId, action: input.action, minutes: rows.reduce((m, a) => m + a.billedMinutes, 0), override }, at);
+      if (submissionId) await onBooked(trx, call, { organisationId, submissionId, action: input.action, minutes: rows.reduce((m, a) => m + a.billedMinutes, 0), override });
       if (keyed) await markKeyedBooking(trx, who.tenantId, rows[0]!.id, keyed.key, keyed.requestHash);
     },
   });
@@ -287,14 +283,15 @@ export async function visible(db: Db, user: Submitter, id: string): Promise<Appo
   throw new DomainError('NOT_FOUND', 'appointmentNotFound');
 }
 
-export async function get(db: Db, user: StaffUser, id: string) {
-  return view(await visible(db, user, id));
+export async function get(call: StaffCall, input: { id: string }) {
+  return view(await visible(call.db, call.who, input.id));
 }
 
 /** The widest window a list reads: a school year. What it costs grows with the rows in it. */
 export const MAX_LIST_DAYS = 366;
 
-export async function list(db: Db, user: StaffUser, f: { from: string; to: string; mediatorId?: string | undefined; organisationId?: string | undefined }) {
+export async function list(call: StaffCall, f: { from: string; to: string; mediatorId?: string | undefined; organisationId?: string | undefined }) {
+  const { db, who: user } = call;
   const width = Date.parse(f.to) - Date.parse(f.from);
   if (width < 0) throw new DomainError('BAD_REQUEST', 'windowOrder', {}, 'to');
   if (width > MAX_LIST_DAYS * DAY_MS) throw new DomainError('BAD_REQUEST', 'windowTooLong', { days: MAX_LIST_DAYS }, 'to');
@@ -340,19 +337,16 @@ function changeable(a: Appointment): void {
   if (a.status !== 'scheduled') throw new DomainError('CONFLICT', 'appointmentNotChangeable');
 }
 
-/** Moves an appointment, keeping its id (and iCal UID) and raising its SEQUENCE. */
+/** Moves an appointment, keeping its id (and iCal UID) and raising its SEQUENCE. Coordinators (scheduling.router.ts). */
 export async function reschedule(
-  db: Db,
-  user: StaffUser,
+  call: StaffCall,
   input: { id: string; start: string; durationMinutes?: number | undefined; override?: boolean | undefined; overrideReason?: string | undefined },
-  o: Options,
 ) {
-  if (!isCoordinator(user)) throw new DomainError('FORBIDDEN', 'forbiddenRole');
-  const override = overrideOf(user, input);
-  const a = await visible(db, user, input.id);
+  const override = overrideOf(call.who, input);
+  const a = await visible(call.db, call.who, input.id);
   changeable(a);
-  const tenant = (await findTenant(db, user.tenantId))!;
-  const settings = await findSettings(db, user.tenantId);
+  const tenant = await call.tenant();
+  const { settings } = tenant;
   const duration = input.durationMinutes ?? (Date.parse(a.endsAt) - Date.parse(a.startsAt)) / 60_000;
   const start = new Date(input.start);
   const end = new Date(start.getTime() + duration * 60_000);
@@ -364,18 +358,19 @@ export async function reschedule(
     schoolYear: schoolYearOf(start, tenant.timeZone),
     billedMinutes: billed(a.mediatorId, duration, settings),
     sequence: a.sequence + 1,
-    updatedAt: o.now.toISOString(),
+    updatedAt: call.now.toISOString(),
   };
-  await commitAppointments(db, o.dialect, user, tenant.timeZone, o.locale, {
+  await commitAppointments(call, {
     inserts: [],
     updates: [moved],
     budgetUnchanged: moved.schoolYear === a.schoolYear && moved.billedMinutes <= a.billedMinutes,
     override,
     ...(a.submissionId && moved.billedMinutes > a.billedMinutes
-      ? { alsoInTransaction: (trx) => onLengthened(trx, user, { tenantId: a.tenantId, submissionId: a.submissionId! }, moved.billedMinutes - a.billedMinutes, override, moved.updatedAt) }
+      ? { alsoInTransaction: (trx) => onLengthened(trx, call, a.submissionId!, moved.billedMinutes - a.billedMinutes, override) }
       : {}),
     auditAction: 'appointment.rescheduled',
     auditDetails: { from: { startsAt: a.startsAt, endsAt: a.endsAt } },
+    event: { type: 'appointment.moved', appointmentId: a.id, requestId: a.submissionId, sequence: moved.sequence },
   });
   return view(moved);
 }
@@ -388,44 +383,31 @@ export async function reschedule(
  * which checks the mediator's availability that reschedule, a coordinator's
  * move, does not.
  */
-export async function cancel(db: Db, user: StaffUser, input: { id: string; reason?: string | undefined }, o: Options) {
-  const a = await visible(db, user, input.id);
-  if (!isCoordinator(user) && user.role !== 'requester' && user.role !== 'clinician') throw new DomainError('FORBIDDEN', 'forbiddenRole');
+export async function cancel(call: StaffCall, input: { id: string; reason?: string | undefined }) {
+  const a = await visible(call.db, call.who, input.id);
   changeable(a);
-  const settings = await findSettings(db, user.tenantId);
-  const cancelled = cancelledAppointment(a, settings, o.now);
-  const late = cancelled.cancellation === 'late';
-  const at = cancelled.updatedAt;
-  await writeTransaction(db, o.dialect, async (trx) => {
-    await saveAppointment(trx, cancelled);
-    await onAppointmentCancelled(trx, user, a, at);
-    await recordAudit(trx, {
-      tenantId: a.tenantId,
-      actor: auditActor(user),
-      action: 'appointment.cancelled',
-      subject: { type: 'appointment', id: a.id },
-      details: { late, billedMinutes: cancelled.billedMinutes, reason: input.reason ?? '', sequence: cancelled.sequence },
-      at,
-    });
+  const cancelled = await writeTransaction(call.db, call.dialect, async (trx) => {
+    const done = await cancelAppointment(trx, call, a, input.reason ?? '');
+    await onAppointmentCancelled(trx, call, a);
+    return done;
   });
   return view(cancelled);
 }
 
 /** Records whether the meeting took place: coordinators, or the mediator who held it. */
-export async function setOutcome(db: Db, user: StaffUser, input: { id: string; outcome: 'held' | 'not_held' }, o: Options) {
-  const a = await visible(db, user, input.id);
+export async function setOutcome(call: StaffCall, input: { id: string; outcome: 'held' | 'not_held' }) {
+  const a = await visible(call.db, call.who, input.id);
   // visible() holds a mediator to their own and a clinician to consultations; of those, clinicians record
   // the ones held without a mediator: a mediator's outcome is theirs (their report).
-  const clinicianAlone = user.role === 'clinician' && a.mediatorId === null;
-  if (!isCoordinator(user) && user.role !== 'mediator' && !clinicianAlone) throw new DomainError('FORBIDDEN', 'forbiddenRole');
+  if (call.who.role === 'clinician' && a.mediatorId !== null) throw new DomainError('FORBIDDEN', 'forbiddenRole');
   if (a.status === 'cancelled') throw new DomainError('CONFLICT', 'appointmentNotChangeable');
-  if (Date.parse(a.startsAt) > o.now.getTime()) throw new DomainError('CONFLICT', 'outcomeTooEarly');
-  const at = o.now.toISOString();
-  const done: Appointment = { ...a, status: input.outcome, sequence: a.sequence + 1, updatedAt: at };
-  await writeTransaction(db, o.dialect, async (trx) => {
+  if (Date.parse(a.startsAt) > call.now.getTime()) throw new DomainError('CONFLICT', 'outcomeTooEarly');
+  const done: Appointment = { ...a, status: input.outcome, sequence: a.sequence + 1, updatedAt: call.now.toISOString() };
+  await writeTransaction(call.db, call.dialect, async (trx) => {
     await saveAppointment(trx, done);
-    await onOutcome(trx, user, a, at);
-    await recordAudit(trx, { tenantId: a.tenantId, actor: auditActor(user), action: `appointment.${input.outcome}`, subject: { type: 'appointment', id: a.id }, details: { sequence: done.sequence }, at });
+    await onOutcome(trx, call, a);
+    await audit(trx, call, `appointment.${input.outcome}`, { type: 'appointment', id: a.id }, { sequence: done.sequence });
+    await emit(trx, call, { type: 'appointment.outcome_recorded', appointmentId: a.id, requestId: a.submissionId, outcome: input.outcome });
   });
   return view(done);
 }

@@ -1,15 +1,16 @@
-import type { Locale } from '@ponte/forms';
 import type { Submitter } from '../auth/actor.js';
 import { serverMessage } from '../i18n/messages.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { audit } from '../audit/audit.js';
 import type { DialectName } from '../db/connect.js';
-import type { Db, DbOrTx, PlanAction } from '../db/database.js';
+import type { DbOrTx, PlanAction } from '../db/database.js';
 import { exclusionConstraintOf } from '../db/errors.js';
 import { writeTransaction } from '../db/write-transaction.js';
 import { DomainError } from '../domain-error.js';
-import { auditActor } from './access.js';
+import { emit } from '../events/emit.js';
+import type { DomainEvent } from '../events/domain-event.js';
+import type { ServiceCall } from '../service-call.js';
 import { billedMinutes, findClash, insertAppointment, saveAppointment, type Appointment } from './appointment.repository.js';
-import { findBudget } from './budget.repository.js';
+import { findBudget } from '../budgets/budget.repository.js';
 import { localLabel } from './placement.js';
 
 export interface Override {
@@ -28,6 +29,8 @@ export interface Commit {
   budgetUnchanged?: boolean;
   auditAction: string;
   auditDetails?: Record<string, unknown>;
+  /** what the change announces (events/domain-event.ts) */
+  event: DomainEvent;
   /** more work of the same transaction, once the rows are written (the request the booking serves moves on) */
   alsoInTransaction?: ((trx: DbOrTx) => Promise<void>) | undefined;
 }
@@ -48,14 +51,9 @@ function clashError(clash: Appointment, zone: string, path?: string): DomainErro
  * word: a booking that slipped past the check in a race is refused there
  * with 23P01, answered the same way.
  */
-export async function commitAppointments(
-  db: Db,
-  dialect: DialectName,
-  who: Submitter,
-  zone: string,
-  locale: Locale,
-  c: Commit,
-): Promise<void> {
+export async function commitAppointments(call: ServiceCall<Submitter>, c: Commit): Promise<void> {
+  const { db, dialect, locale } = call;
+  const zone = (await call.tenant()).timeZone;
   const rows = [...c.inserts, ...c.updates];
   const excluded = c.updates.map((a) => a.id);
   try {
@@ -91,27 +89,14 @@ export async function commitAppointments(
       }
       for (const a of c.inserts) await insertAppointment(trx, a);
       for (const a of c.updates) await saveAppointment(trx, a);
+      await emit(trx, call, c.event);
       if (c.alsoInTransaction) await c.alsoInTransaction(trx);
-      const at = rows[0]!.updatedAt;
       for (const a of rows) {
-        await recordAudit(trx, {
-          tenantId: a.tenantId,
-          actor: auditActor(who),
-          action: c.auditAction,
-          subject: { type: 'appointment', id: a.id },
-          details: { mediatorId: a.mediatorId, organisationId: a.organisationId, startsAt: a.startsAt, endsAt: a.endsAt, mode: a.mode, status: a.status, sequence: a.sequence, ...c.auditDetails },
-          at,
-        });
+        const details = { mediatorId: a.mediatorId, organisationId: a.organisationId, startsAt: a.startsAt, endsAt: a.endsAt, mode: a.mode, status: a.status, sequence: a.sequence, ...c.auditDetails };
+        await audit(trx, call, c.auditAction, { type: 'appointment', id: a.id }, details);
       }
       if (c.override) {
-        await recordAudit(trx, {
-          tenantId: rows[0]!.tenantId,
-          actor: auditActor(who),
-          action: 'budget.override',
-          subject: { type: 'appointment', id: rows[0]!.id },
-          details: { reason: c.override.reason, appointmentIds: rows.map((a) => a.id) },
-          at,
-        });
+        await audit(trx, call, 'budget.override', { type: 'appointment', id: rows[0]!.id }, { reason: c.override.reason, appointmentIds: rows.map((a) => a.id) });
       }
     });
   } catch (error) {

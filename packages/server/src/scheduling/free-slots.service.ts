@@ -1,15 +1,14 @@
 import type { Submitter } from '../auth/actor.js';
-import type { AppointmentMode, Db } from '../db/database.js';
-import { findTenant } from '../tenancy/organisation.repository.js';
+import type { AppointmentMode } from '../db/database.js';
+import type { ServiceCall } from '../service-call.js';
 import { DomainError } from '../domain-error.js';
 import { busyOf } from './appointment.repository.js';
 import { groupBy } from '../group-by.js';
-import { availableIntervals } from './availability-expansion.js';
+import { availableIntervals } from '../availability/availability-expansion.js';
 import { busyIntervalsBy } from './busy-intervals.js';
-import { exceptionsOf, rulesOf } from './availability.repository.js';
+import { exceptionsOf, rulesOf } from '../availability/availability.repository.js';
 import { mergeIntervals, subtractIntervals } from './intervals.js';
-import { findSettings } from './settings.repository.js';
-import { activeSpeakers } from './mediator.repository.js';
+import { activeSpeakers } from '../mediators/mediator.repository.js';
 import { localDay, zoneCalendar } from './zone-calendar.js';
 
 export interface FreeSlotsInput {
@@ -41,11 +40,10 @@ export const MAX_WINDOW_DAYS = 62;
  * travel buffer before and after it. A phone or video search needs no buffer.
  * A search without a mode is an in-person one, the stricter of the two.
  */
-export async function freeSlots(db: Db, who: Submitter, input: FreeSlotsInput, now: Date): Promise<FreeSlots> {
+export async function freeSlots(call: ServiceCall<Submitter>, input: FreeSlotsInput): Promise<FreeSlots> {
+  const { db, who, now } = call;
   if (input.to < input.from) throw new DomainError('BAD_REQUEST', 'windowOrder', {}, 'to');
-  const tenant = (await findTenant(db, who.tenantId))!;
-  const settings = await findSettings(db, who.tenantId);
-  const zone = tenant.timeZone;
+  const { timeZone: zone, settings } = await call.tenant();
   const firstDay = localDay(zone, input.from);
   const lastDay = localDay(zone, input.to);
   if ((lastDay.start - firstDay.start) / 86_400_000 >= MAX_WINDOW_DAYS) {

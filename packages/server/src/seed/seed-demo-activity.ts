@@ -2,7 +2,7 @@ import { formMeaning, getForm, SAMPLE_SUBMISSIONS, type FormId, type ReportMeani
 import { DateTime } from 'luxon';
 import type { ServerConfig } from '../config.js';
 import type { DatabaseHandle } from '../db/connect.js';
-import { appRouter } from '../routers/app.router.js';
+import { appRouter } from '../app.router.js';
 import { createContextInner, type ContextInput } from '../trpc/context.js';
 import { createCallerFactory } from '../trpc/trpc.js';
 import { planActionOf } from '../requests/lifecycle.js';

@@ -2,7 +2,7 @@ import { hashPassword } from '../auth/password.js';
 import { insertKey } from '../auth/publishable-key.repository.js';
 import type { Db } from '../db/database.js';
 import { newId } from '../ids.js';
-import { schoolYearOf } from '../scheduling/school-year.js';
+import { schoolYearOf } from '../budgets/school-year.js';
 import { DEFAULT_SETTINGS, saveSettings } from '../scheduling/settings.repository.js';
 import {
   DEMO_AREAS,

@@ -1,16 +1,17 @@
 import {
+  formMeaning,
   getForm,
   validateSubmission,
   type FieldDefinition,
   type FormDefinition,
-  type Locale,
 } from '@ponte/forms';
-import { isCoordinator, type StaffUser, type Submitter } from '../auth/actor.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import type { Db } from '../db/database.js';
+import { isCoordinator, type Submitter } from '../auth/actor.js';
+import { audit, auditSpecialCategoryRead } from '../audit/audit.js';
+import { emit } from '../events/emit.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { newId, newTrackingCode, sha256 } from '../ids.js';
-import { findOrganisation, findTenant } from '../tenancy/organisation.repository.js';
+import { findOrganisation } from '../organisations/organisation.repository.js';
+import type { ServiceCall, StaffCall } from '../service-call.js';
 import { DomainError } from '../domain-error.js';
 import { serverMessage } from '../i18n/messages.js';
 import { INITIAL_REQUEST_STATUS } from '../requests/lifecycle.js';
@@ -19,7 +20,7 @@ import { trackingView } from '../requests/tracking.js';
 import * as repo from './submission.repository.js';
 import { stampSignatures } from './signatures.js';
 import { inPonteYears } from '../ponte-years.js';
-import { canReadContent, canSeeMetadata, isSpecial, listScope } from './visibility.js';
+import { canReadContent, canSeeMetadata, listScope } from './visibility.js';
 
 export interface Receipt {
   protocol: string;
@@ -105,13 +106,8 @@ function checkFiller(def: FormDefinition, submitter: Submitter): void {
   if (!['key', 'requester', 'coordinator', 'admin'].includes(role)) throw new DomainError('FORBIDDEN', 'forbiddenRole');
 }
 
-export async function submit(
-  db: Db,
-  submitter: Submitter,
-  input: SubmitInput,
-  options: { locale: Locale; now: Date },
-): Promise<Receipt> {
-  const { locale, now } = options;
+export async function submit(call: ServiceCall<Submitter>, input: SubmitInput): Promise<Receipt> {
+  const { db, who: submitter, locale, now } = call;
   if (input.website) throw new DomainError('BAD_REQUEST', 'honeypot');
 
   const def = getForm(input.formId, input.version);
@@ -142,8 +138,7 @@ export async function submit(
     if (earlier) return replay(earlier, requestHash);
   }
 
-  const tenant = await findTenant(db, submitter.tenantId);
-  if (!tenant) throw new DomainError('NOT_FOUND', 'organisationUnknown');
+  const tenant = await call.tenant();
   const at = now.toISOString();
   const year = yearIn(tenant.timeZone, now);
   const id = newId();
@@ -172,14 +167,15 @@ export async function submit(
         at,
         queue: queueFieldsOf(def, data),
       });
-      await recordAudit(trx, {
-        tenantId: tenant.id,
-        actor: submitter.kind === 'staff' ? { kind: 'user', id: submitter.userId } : { kind: 'key', id: submitter.keyId },
-        action: 'submission.created',
-        subject: { type: 'submission', id },
-        details: { formId: def.id, version: def.version, protocol },
-        at,
-      });
+      await audit(trx, call, 'submission.created', { type: 'submission', id }, { formId: def.id, version: def.version, protocol });
+      // Reports never come this way (checkFiller): a submission is a request or the questionnaire.
+      await emit(
+        trx,
+        call,
+        formMeaning(def.id, def.version)?.kind === 'questionnaire'
+          ? { type: 'questionnaire.received', submissionId: id, formId: def.id, organisationId }
+          : { type: 'request.received', requestId: id, formId: def.id, organisationId },
+      );
       return protocol;
     });
     return { protocol, trackingCode, status: INITIAL_STATUS, submittedAt: at };
@@ -202,17 +198,18 @@ function replay(earlier: repo.SubmissionRow, requestHash: string): Receipt {
  * For whoever holds the tracking code: the status, the date of each status
  * reached, and the reason of a rejection or cancellation. Never content.
  */
-export async function track(db: Db, trackingCode: string) {
+export async function track(call: ServiceCall<null>, { trackingCode }: { trackingCode: string }) {
+  const { db } = call;
   const s = await repo.findByTrackingCode(db, trackingCode);
   if (!s) throw new DomainError('NOT_FOUND', 'trackingNotFound');
   return { status: s.status, submittedAt: s.createdAt, updatedAt: s.updatedAt, ...(await trackingView(db, s)) };
 }
 
 export async function list(
-  db: Db,
-  user: StaffUser,
+  call: StaffCall,
   input: { formId?: string | undefined; status?: string | undefined; organisationId?: string | undefined; limit: number; cursor?: string | undefined },
 ) {
+  const { db, who: user } = call;
   const scope = listScope(user);
   const before = input.cursor ? decodeCursor(input.cursor) : undefined;
   // The role's scope narrows the caller's filter, never widens it.
@@ -259,25 +256,13 @@ export function decodeCursor(cursor: string): { createdAt: string; id: string } 
   return { createdAt, id };
 }
 
-/** Records a read of special-category content (docs/architecture.md#special-category-content-a5); nothing for other content. */
-export async function auditContentRead(db: Db, user: StaffUser, s: { id: string; formId: string; formVersion: number }, now: Date): Promise<void> {
-  if (!isSpecial(s)) return;
-  await recordAudit(db, {
-    tenantId: user.tenantId,
-    actor: { kind: 'user', id: user.userId },
-    action: 'submission.special_category_read',
-    subject: { type: 'submission', id: s.id },
-    details: { formId: s.formId, role: user.role },
-    at: now.toISOString(),
-  });
-}
-
 /** One submission with its content; special-category content is audited on every read. */
-export async function get(db: Db, user: StaffUser, id: string, now: Date) {
+export async function get(call: StaffCall, { id }: { id: string }) {
+  const { db, who: user } = call;
   const s = await repo.findSubmission(db, user.tenantId, id);
   // Not found and not visible answer alike, so ids of others cannot be probed.
   if (!s || !canSeeMetadata(user, s)) throw new DomainError('NOT_FOUND', 'submissionNotFound');
   if (!canReadContent(user, s)) throw new DomainError('FORBIDDEN', 'specialCategoryRestricted');
-  await auditContentRead(db, user, s, now);
+  await auditSpecialCategoryRead(db, call, s);
   return { ...toSummary(s), data: s.data };
 }

@@ -1,12 +1,13 @@
 import { initTRPC } from '@trpc/server';
 import { translateIssues, type FieldErrors } from '@ponte/forms';
 import { resolveStaff } from '../auth/auth.service.js';
-import type { Role, StaffUser } from '../auth/actor.js';
+import type { Role, StaffUser, Submitter } from '../auth/actor.js';
 import { resolveKeyHolder } from '../auth/publishable-key.service.js';
 import { serverMessage, type ServerMessageKey } from '../i18n/messages.js';
 import type { Context } from './context.js';
 import { DomainError } from '../domain-error.js';
 import { refuseIllFormedText } from './well-formed-input.js';
+import { serviceCall, type ServiceCall } from '../service-call.js';
 
 interface IssueLike {
   path: PropertyKey[];
@@ -62,14 +63,21 @@ export const createCallerFactory = t.createCallerFactory;
 /** Anyone: form definitions, tracking by code. Rate-limited at the HTTP layer. Every builder below starts here. */
 export const publicProcedure = t.procedure.use(async function wellFormedText({ ctx, getRawInput, next }) {
   refuseIllFormedText(await getRawInput(), ctx.locale);
-  return next();
+  // The one service call of this request (service-call.ts): the clock is read here, once.
+  const call: ServiceCall<null> = serviceCall({ db: ctx.db, dialect: ctx.dialect, locale: ctx.locale, now: ctx.now(), config: ctx.config }, null);
+  return next({ ctx: { call } });
 });
+
+/** The same call, made by `who` once their credentials are resolved. */
+function callBy<Who extends Submitter>(call: ServiceCall<null>, who: Who): ServiceCall<Who> {
+  return serviceCall(call, who);
+}
 
 export const staffProcedure = publicProcedure.use(async function requireStaff({ ctx, next }) {
   if (!ctx.bearerToken) throw new DomainError('UNAUTHORIZED', 'signInRequired');
-  const user = await resolveStaff(ctx.db, ctx.bearerToken, ctx.now());
+  const user = await resolveStaff(ctx.db, ctx.bearerToken, ctx.call.now);
   if (!user) throw new DomainError('UNAUTHORIZED', 'sessionExpired');
-  return next({ ctx: { user } });
+  return next({ ctx: { user, call: callBy(ctx.call, user) } });
 });
 
 /** Staff whose role is one of `roles`. */
@@ -86,13 +94,13 @@ export function roleProcedure(...roles: Role[]) {
  */
 export const submitterProcedure = publicProcedure.use(async function requireSubmitter({ ctx, next }) {
   if (ctx.bearerToken) {
-    const user: StaffUser | null = await resolveStaff(ctx.db, ctx.bearerToken, ctx.now());
+    const user: StaffUser | null = await resolveStaff(ctx.db, ctx.bearerToken, ctx.call.now);
     if (!user) throw new DomainError('UNAUTHORIZED', 'sessionExpired');
-    return next({ ctx: { submitter: user } });
+    return next({ ctx: { submitter: user as Submitter, call: callBy<Submitter>(ctx.call, user) } });
   }
   if (ctx.publishableKey) {
     const holder = await resolveKeyHolder(ctx.db, ctx.publishableKey, ctx.origin, ctx.ownOrigins);
-    return next({ ctx: { submitter: holder } });
+    return next({ ctx: { submitter: holder as Submitter, call: callBy<Submitter>(ctx.call, holder) } });
   }
   throw new DomainError('UNAUTHORIZED', 'keyRequired');
 });

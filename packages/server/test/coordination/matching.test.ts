@@ -5,6 +5,7 @@ import { codesServing, languageFit, sameLanguage } from '../../src/coordination/
 import { suggestMediators } from '../../src/coordination/matching.js';
 import type { Reason } from '../../src/coordination/scoring.js';
 import { newId, newTrackingCode, sha256 } from '../../src/ids.js';
+import { serviceCall } from '../../src/service-call.js';
 import { insertSubmission } from '../../src/submissions/submission.repository.js';
 import { databaseKinds } from '../helpers/databases.js';
 import { createOtherTenant, OTHER_ORIGIN, OTHER_PASSWORD } from '../helpers/fixtures.js';
@@ -219,7 +220,8 @@ for (const kind of await databaseKinds()) {
       const coordinator = { kind: 'staff', sessionId: 'test', userId: user.id, tenantId: user.tenant_id, organisationId: null, role: 'coordinator', email: user.email, displayName: user.display_name } as const;
       const count = async (requestId: string) => {
         queries = 0;
-        const answer = await suggestMediators(counted, coordinator, requestId, { locale: 'it', now: new Date() });
+        const call = serviceCall({ db: counted, dialect: ts.database.name, locale: 'it', now: new Date(), config: ts.config }, coordinator);
+        const answer = await suggestMediators(call, { requestId });
         return { queries, suggested: answer.suggestions.length };
       };
       const six = [MONDAY, WEDNESDAY, '2027-01-14', '2027-01-15', '2027-01-18', '2027-01-19'].map((date) => ({ date, from: '09:00', to: '12:00' }));

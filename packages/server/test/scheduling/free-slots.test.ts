@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { availableIntervals } from '../../src/scheduling/availability-expansion.js';
+import { availableIntervals } from '../../src/availability/availability-expansion.js';
 import { ZoneCalendar } from '../../src/scheduling/zone-calendar.js';
 import { databaseKinds } from '../helpers/databases.js';
 import { romeWinter, schedulingFixture, type SchedulingFixture } from '../helpers/scheduling.js';

@@ -1,0 +1,30 @@
+import type { Submitter } from '../auth/actor.js';
+import { actorOf } from '../audit/audit.js';
+import type { DbOrTx } from '../db/database.js';
+import { toJson } from '../db/values.js';
+import { newId } from '../ids.js';
+import type { ServiceCall } from '../service-call.js';
+import type { DomainEvent } from './domain-event.js';
+
+/**
+ * The one way a state change is announced: written with `trx`, the
+ * transaction of the change itself, so a change that rolls back announces
+ * nothing and one that commits is never lost. Stamped with the call's tenant,
+ * actor and instant.
+ */
+export async function emit(trx: DbOrTx, call: ServiceCall<Submitter>, event: DomainEvent): Promise<void> {
+  const { type, ...payload } = event;
+  const actor = actorOf(call.who);
+  await trx
+    .insertInto('domain_events')
+    .values({
+      id: newId(),
+      tenant_id: call.who.tenantId,
+      occurred_at: call.now.toISOString(),
+      type,
+      actor_kind: actor.kind,
+      actor_id: actor.id ?? null,
+      payload: toJson(payload),
+    })
+    .execute();
+}
