@@ -1,5 +1,3 @@
-import type { Db } from '../db/database.js';
-import { toIso } from '../db/values.js';
 import { newId, newSessionToken, sha256 } from '../ids.js';
 import { DomainError } from '../domain-error.js';
 import { audit } from '../audit/audit.js';
@@ -47,23 +45,6 @@ export async function signIn(call: ServiceCall<null>, input: { email: string; pa
       tenantId: user.tenant_id,
       organisationId: user.organisation_id,
     },
-  };
-}
-
-/** The staff user behind a bearer token, or null when it is unknown, expired or revoked. */
-export async function resolveStaff(db: Db, token: string, now: Date): Promise<(StaffUser & { expiresAt: string }) | null> {
-  const row = await sessions.findLiveSession(db, sha256(token), now.toISOString());
-  if (!row) return null;
-  return {
-    kind: 'staff',
-    sessionId: row.sessionId,
-    userId: row.userId,
-    tenantId: row.tenantId,
-    organisationId: row.organisationId,
-    role: row.role,
-    email: row.email,
-    displayName: row.displayName,
-    expiresAt: toIso(row.expiresAt),
   };
 }
 

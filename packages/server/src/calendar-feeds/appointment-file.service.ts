@@ -1,6 +1,6 @@
 import type { Submitter } from '../auth/actor.js';
 import type { ServiceCall } from '../service-call.js';
-import { visible } from '../scheduling/appointment.service.js';
+import { visible } from '../scheduling/appointment-access.js';
 import { renderAppointmentFile } from './feed-content.js';
 
 /**

@@ -9,13 +9,7 @@ import { findMediator, findMediatorByUser } from '../mediators/mediator.reposito
 import { findOrganisation } from '../organisations/organisation.repository.js';
 import { DomainError } from '../domain-error.js';
 import * as repo from './feed.repository.js';
-
-export const FEED_TOKEN_PATTERN = /^ical_[A-Za-z0-9_-]{43}$/;
-
-/** The path of a feed; the token appears only here and in the answer to rotate. */
-export function feedUrl(publicUrl: string, token: string): string {
-  return new URL(`/ical/${token}.ics`, publicUrl).toString();
-}
+import { feedUrl } from './feed-token.js';
 
 /** Which feeds a user may hold: coordinators any of the tenant, a mediator theirs, a referent their organisation's. */
 async function checkOwner(db: Db, user: StaffUser, kind: repo.FeedOwnerKind, id: string): Promise<void> {
@@ -83,10 +77,4 @@ export async function list(call: StaffCall) {
   }
   if (user.role === 'requester' && user.organisationId) owners.push({ kind: 'organisation', id: user.organisationId });
   return repo.listFeeds(db, user.tenantId, owners);
-}
-
-/** The live feed behind a token, if any: what the /ical route serves. */
-export async function resolve(db: Db, token: string) {
-  if (!FEED_TOKEN_PATTERN.test(token)) return undefined;
-  return repo.findLiveFeedByHash(db, sha256(token));
 }

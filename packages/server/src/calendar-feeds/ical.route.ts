@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../db/database.js';
 import { renderFeed } from './feed-content.js';
-import { resolve } from './feed.service.js';
+import { liveFeedOf } from './feed-token.js';
 
 /**
  * GET /ical/<token>.ics: a mediator's or an organisation's calendar, for
@@ -14,7 +14,7 @@ export const icalFeeds: FastifyPluginAsync<{ db: Db; publicUrl: string }> = asyn
   app.get<{ Params: { file: string } }>('/ical/:file', async (request, reply) => {
     void reply.header('cache-control', 'private, no-cache');
     const token = request.params.file.endsWith('.ics') ? request.params.file.slice(0, -4) : '';
-    const feed = token ? await resolve(options.db, token) : undefined;
+    const feed = token ? await liveFeedOf(options.db, token) : undefined;
     if (!feed) return reply.status(404).type('text/plain; charset=utf-8').send('Calendario non trovato / Calendar not found');
     const { body, etag } = await renderFeed(options.db, feed, host, new Date());
     void reply.header('etag', etag);

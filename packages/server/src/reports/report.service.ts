@@ -21,7 +21,7 @@ import { writeTransaction } from '../db/write-transaction.js';
 import { emit } from '../events/emit.js';
 import { serverMessage } from '../i18n/messages.js';
 import { newId } from '../ids.js';
-import { followAppointments } from '../requests/request.service.js';
+import { followAppointments } from '../requests/follow-appointments.js';
 import { findAppointment, saveAppointment, type Appointment } from '../scheduling/appointment.repository.js';
 import { mediatorOfUser } from '../mediators/mediator.repository.js';
 import { countedMinutes, reportedAppointment } from '../scheduling/reported-minutes.js';
@@ -40,7 +40,7 @@ import { countersignAccess, reportAccess, reportListScope, type ReportAccess } f
  *
  * What a report moves: the appointment's outcome (the report says whether
  * it was held) and billed minutes (what budgets count as used: the report's
- * counted minutes), and the request it serves (requests/request.service.ts
+ * counted minutes), and the request it serves (requests/follow-appointments.ts
  * followAppointments): reported once every appointment of it held or not
  * has its report, closed once every one of those is countersigned.
  */

@@ -1,31 +1,17 @@
-import { BOOKABLE_REQUEST_STATUSES, REQUEST_ACTION_TARGETS, REQUEST_TRANSITIONS } from '@ponte/forms';
+import { REQUEST_ACTION_TARGETS, REQUEST_TRANSITIONS } from '@ponte/forms';
 import { isCoordinator, type Submitter } from '../auth/actor.js';
-import { actorOf, audit, auditSpecialCategoryRead } from '../audit/audit.js';
-import type { DbOrTx, PlanAction } from '../db/database.js';
+import { auditSpecialCategoryRead } from '../audit/audit.js';
+import type { DbOrTx } from '../db/database.js';
 import { writeTransaction } from '../db/write-transaction.js';
-import { emit } from '../events/emit.js';
-import { newId } from '../ids.js';
+import { DomainError } from '../domain-error.js';
 import { findAppointment } from '../scheduling/appointment.repository.js';
 import { cancelAppointment } from '../scheduling/cancel-appointment.js';
 import { localLabel } from '../scheduling/placement.js';
-import { clinicianBooksConsultations, consultationBookedByClinicians } from '../scheduling/consultations.js';
 import type { ServiceCall, StaffCall } from '../service-call.js';
-import { decodeCursor, encodeCursor } from '../submissions/submission.service.js';
+import { decodeCursor, encodeCursor } from '../submissions/page-cursor.js';
 import { canReadContent, canSeeMetadata, isSpecial, SPECIAL_FORM_IDS } from '../submissions/visibility.js';
-import { DomainError } from '../domain-error.js';
-import {
-  findTransition,
-  INITIAL_REQUEST_STATUS,
-  nextByPeople,
-  planActionOf,
-  REQUEST_FORM_IDS,
-  STATUS_NAMES,
-  systemPath,
-  type Party,
-  type RequestAction,
-  type RequestStatus,
-  type Transition,
-} from './lifecycle.js';
+import { applyTransition, statusParams } from './apply-transition.js';
+import { findTransition, INITIAL_REQUEST_STATUS, REQUEST_FORM_IDS, STATUS_NAMES, type Party, type RequestAction, type RequestStatus } from './lifecycle.js';
 import * as repo from './request.repository.js';
 import type { RequestRow } from './request.repository.js';
 
@@ -37,12 +23,6 @@ export interface RequestRef {
 
 function hours(minutes: number | null): number | null {
   return minutes === null ? null : minutes / 60;
-}
-
-/** Minutes as hours in each language's notation, for messages (1,5 / 1.5). */
-function hoursText(minutes: number) {
-  const h = minutes / 60;
-  return { it: h.toLocaleString('it-IT', { maximumFractionDigits: 2 }), en: h.toLocaleString('en-GB', { maximumFractionDigits: 2 }) };
 }
 
 /** What anyone who may see a request is shown of it, content aside. */
@@ -63,17 +43,6 @@ function summary(r: RequestRow) {
     submittedVia: r.submittedVia,
     submittedAt: r.createdAt,
     updatedAt: r.updatedAt,
-  };
-}
-
-function statusParams(from: RequestStatus, to: RequestStatus) {
-  const next = nextByPeople(from);
-  return {
-    from: STATUS_NAMES[from],
-    to: STATUS_NAMES[to],
-    next: next.length
-      ? { it: next.map((s) => STATUS_NAMES[s].it).join(', '), en: next.map((s) => STATUS_NAMES[s].en).join(', ') }
-      : { it: 'nessun altro stato (è definitiva)', en: 'no other status (it is final)' },
   };
 }
 
@@ -105,30 +74,6 @@ async function requestFor(db: DbOrTx, who: Submitter, ref: RequestRef): Promise<
   const r = await repo.findRequest(db, who.tenantId, ref.id!);
   if (!r || who.kind !== 'staff' || !canSeeMetadata(who, r)) throw new DomainError('NOT_FOUND', 'submissionNotFound');
   return { r, viaTrackingCode: false };
-}
-
-/** Writes one move, the only place one is written: the status (if still the one read), the history row, the audit line, the event. */
-async function applyTransition(
-  trx: DbOrTx,
-  call: ServiceCall<Submitter>,
-  r: RequestRow,
-  t: Transition,
-  extra: { reason?: string | undefined; authorisedMinutes?: number | undefined; cause?: string | undefined } = {},
-): Promise<void> {
-  const at = call.now.toISOString();
-  await repo.updateStatus(trx, r, t.from, t.to, at, extra.authorisedMinutes);
-  const actor = actorOf(call.who);
-  await repo.insertStatusChange(trx, { id: newId(), tenantId: r.tenantId, submissionId: r.id, from: t.from, to: t.to, at, actor, reason: extra.reason ?? null });
-  await audit(trx, call, `request.${t.to}`, { type: 'submission', id: r.id }, {
-    from: t.from,
-    to: t.to,
-    formId: r.formId,
-    // An A.5's reason may speak of its case: the history keeps it, where only its readers see it.
-    ...(extra.reason !== undefined ? (isSpecial(r) ? { reasonGiven: true } : { reason: extra.reason }) : {}),
-    ...(extra.authorisedMinutes !== undefined ? { hoursAuthorised: extra.authorisedMinutes / 60 } : {}),
-    ...(extra.cause ? { cause: extra.cause } : {}),
-  });
-  await emit(trx, call, { type: 'request.moved', requestId: r.id, formId: r.formId, from: t.from, to: t.to, cause: extra.cause ?? t.action ?? 'system' });
 }
 
 /**
@@ -268,138 +213,4 @@ export async function queue(call: StaffCall, input: QueueInput) {
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return { items: page.map(summary), nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
-}
-
-// ---------------------------------------------------------------------------
-// Moves that follow from appointments and reports (Party 'system').
-
-/** The statuses in which appointments and reports move a request. */
-const APPOINTMENT_DRIVEN: readonly RequestStatus[] = ['approved', 'scheduled', 'held', 'not_held', 'reported', 'closed'];
-
-/**
- * Where a request's appointments put it: approved when none is left (all
- * cancelled), scheduled while one is still to be held, reported once every
- * one held or not has its report, closed once every report is countersigned,
- * and held or not held in between.
- */
-function statusFromAppointments(appointments: Awaited<ReturnType<typeof repo.appointmentsOf>>): RequestStatus {
-  const live = appointments.filter((a) => a.status !== 'cancelled');
-  if (live.length === 0) return 'approved';
-  if (live.some((a) => a.status === 'scheduled')) return 'scheduled';
-  // Reports are the mediators': a consultation without one has none to wait for, so once the clinicians record
-  // its outcome the request goes through that outcome (held or not held, in its history) to closed.
-  const due = live.filter((a) => a.mediatorId !== null);
-  if (due.every((a) => a.report)) return due.every((a) => a.report!.status === 'countersigned') ? 'closed' : 'reported';
-  return live.some((a) => a.status === 'held') ? 'held' : 'not_held';
-}
-
-/**
- * Brings a request in line with its appointments and reports, inside the
- * transaction of the change that moved them, through the system's moves of
- * the table; each step recorded as made by `who`, with `cause`. A closed
- * request stays closed unless a report of it is reopened.
- */
-export async function followAppointments(
-  trx: DbOrTx,
-  call: ServiceCall<Submitter>,
-  submissionId: string,
-  cause: string,
-  options: { reopening?: boolean } = {},
-): Promise<void> {
-  const { tenantId } = call.who;
-  await repo.lockRequest(trx, tenantId, submissionId);
-  const r = await repo.findRequest(trx, tenantId, submissionId);
-  if (!r || !APPOINTMENT_DRIVEN.includes(r.status)) return;
-  if (r.status === 'closed' && !options.reopening) return;
-  const appointments = await repo.appointmentsOf(trx, tenantId, submissionId);
-  const target = statusFromAppointments(appointments);
-  const outcome = appointments.some((a) => a.status === 'held') ? 'held' : 'not_held';
-  const path = systemPath(r.status, target, outcome);
-  if (!path) throw new DomainError('CONFLICT', 'transitionNotAllowed', statusParams(r.status, target));
-  for (const t of path) await applyTransition(trx, call, r, t, { cause });
-}
-
-/** What a booking asks of the request it serves. */
-export interface Booking {
-  organisationId: string;
-  submissionId: string;
-  action: PlanAction;
-}
-
-/**
- * Whether appointments may be booked for this submission by this caller: a
- * request of the organisation that the caller may see, an A.5 booked by
- * clinicians only and a clinician booking nothing else
- * (scheduling/consultations.ts), approved or scheduled
- * already, booked under the AZIONE of its form. Read again inside the
- * booking's transaction (onBooked), where it holds.
- */
-export async function checkBookable(db: DbOrTx, call: ServiceCall<Submitter>, b: Booking): Promise<RequestRow> {
-  const { who } = call;
-  const s = await db.selectFrom('submissions').select(['id', 'form_id']).where('tenant_id', '=', who.tenantId).where('organisation_id', '=', b.organisationId).where('id', '=', b.submissionId).executeTakeFirst();
-  if (!s) throw new DomainError('NOT_FOUND', 'submissionNotFound');
-  const r = await repo.findRequest(db, who.tenantId, b.submissionId);
-  if (!r) throw new DomainError('BAD_REQUEST', 'bookingNotARequest', {}, 'submissionId');
-  clinicianBooksConsultations(who, r);
-  const visible = who.kind === 'key' ? !isSpecial(r) : canSeeMetadata(who, r);
-  if (!visible) throw new DomainError('NOT_FOUND', 'submissionNotFound');
-  consultationBookedByClinicians(who, r);
-  if (!BOOKABLE_REQUEST_STATUSES.includes(r.status)) {
-    throw new DomainError('CONFLICT', 'bookingNeedsApproval', { protocol: r.protocol, status: STATUS_NAMES[r.status] }, 'submissionId');
-  }
-  const expected = planActionOf(r.formId, r.formVersion);
-  if (expected !== undefined && b.action !== expected) {
-    throw new DomainError('BAD_REQUEST', 'bookingWrongAction', { protocol: r.protocol, action: b.action, expected }, 'action');
-  }
-  return r;
-}
-
-/**
- * In a booking's transaction, after its rows are written: the request is
- * bookable still; its live appointments stay within the hours authorised
- * unless a coordinator overrides (audited); an approved request becomes
- * scheduled.
- */
-export async function onBooked(trx: DbOrTx, call: ServiceCall<Submitter>, b: Booking & { minutes: number; override?: { reason: string } | undefined }): Promise<void> {
-  await repo.lockRequest(trx, call.who.tenantId, b.submissionId);
-  const r = await checkBookable(trx, call, b);
-  await withinHoursAuthorised(trx, call, r, b.minutes, b.override);
-  await followAppointments(trx, call, b.submissionId, 'appointment.booked');
-}
-
-/** In a reschedule's transaction that makes an appointment longer: it stays within its request's hours authorised, unless overridden. */
-export async function onLengthened(trx: DbOrTx, call: ServiceCall<Submitter>, submissionId: string, addedMinutes: number, override: { reason: string } | undefined): Promise<void> {
-  await repo.lockRequest(trx, call.who.tenantId, submissionId);
-  const r = await repo.findRequest(trx, call.who.tenantId, submissionId);
-  if (r) await withinHoursAuthorised(trx, call, r, addedMinutes, override);
-}
-
-/**
- * A request's live appointments (written already, so in the sum) stay within
- * its hours authorised, unless a coordinator overrides (audited). Cancelled
- * ones count for nothing here, even a late cancellation's minimum billable
- * time (that is the organisation's budget's, not the request's).
- */
-async function withinHoursAuthorised(trx: DbOrTx, call: ServiceCall<Submitter>, r: RequestRow, addedMinutes: number, override: { reason: string } | undefined): Promise<void> {
-  if (r.authorisedMinutes === null) return;
-  const booked = await repo.liveBilledMinutesOf(trx, r.tenantId, r.id);
-  if (booked <= r.authorisedMinutes) return;
-  const params = { protocol: r.protocol, authorised: hoursText(r.authorisedMinutes), booked: hoursText(booked - addedMinutes), needed: hoursText(addedMinutes) };
-  if (!override) throw new DomainError('PRECONDITION_FAILED', 'requestHoursExceeded', params);
-  await audit(trx, call, 'request.hours_override', { type: 'submission', id: r.id }, { reason: override.reason, hoursAuthorised: r.authorisedMinutes / 60, hoursBooked: booked / 60 });
-}
-
-/** In an appointment's cancellation: the last one cancelled takes its request back to approved. */
-export async function onAppointmentCancelled(trx: DbOrTx, call: ServiceCall<Submitter>, a: { submissionId: string | null }): Promise<void> {
-  if (a.submissionId) await followAppointments(trx, call, a.submissionId, 'appointment.cancelled');
-}
-
-/**
- * In scheduling.setOutcome: refused once the appointment has its report
- * (the report says whether it was held); otherwise the request follows.
- */
-export async function onOutcome(trx: DbOrTx, call: ServiceCall<Submitter>, a: { id: string; tenantId: string; submissionId: string | null }): Promise<void> {
-  const report = await trx.selectFrom('reports').select('id').where('tenant_id', '=', a.tenantId).where('appointment_id', '=', a.id).executeTakeFirst();
-  if (report) throw new DomainError('CONFLICT', 'outcomeFromReport');
-  if (a.submissionId) await followAppointments(trx, call, a.submissionId, 'appointment.outcome');
 }

@@ -1,17 +1,16 @@
 import { DateTime } from 'luxon';
 import type { StaffUser, Submitter } from '../auth/actor.js';
 import { audit } from '../audit/audit.js';
-import type { AppointmentMode, Db, DbOrTx, PlanAction } from '../db/database.js';
+import type { AppointmentMode, Db, PlanAction } from '../db/database.js';
 import { newId } from '../ids.js';
 import { writeTransaction } from '../db/write-transaction.js';
 import { emit } from '../events/emit.js';
-import { findRequest } from '../requests/request.repository.js';
-import { canSeeMetadata, isSpecial } from '../submissions/visibility.js';
+import { canSeeMetadata } from '../submissions/visibility.js';
 import { findOrganisation } from '../organisations/organisation.repository.js';
 import { DomainError } from '../domain-error.js';
 import { isCoordinator } from '../auth/actor.js';
 import type { ServiceCall, StaffCall } from '../service-call.js';
-import { findAppointment, listAppointments, saveAppointment, type Appointment } from './appointment.repository.js';
+import { listAppointments, saveAppointment, type Appointment } from './appointment.repository.js';
 import { availableIntervals } from '../availability/availability-expansion.js';
 import { exceptionsOf, rulesOf } from '../availability/availability.repository.js';
 import { commitAppointments, type Override } from './booking-guard.js';
@@ -22,8 +21,9 @@ import { schoolYearOf } from '../budgets/school-year.js';
 import type { SchedulingSettings } from './settings.repository.js';
 import { ZoneCalendar } from './zone-calendar.js';
 import { cancelAppointment } from './cancel-appointment.js';
-import { clinicianBooksARequest, isClinician, servesConsultation } from './consultations.js';
-import { checkBookable, onAppointmentCancelled, onBooked, onLengthened, onOutcome } from '../requests/request.service.js';
+import { view, visible } from './appointment-access.js';
+import { clinicianBooksARequest, isClinician } from './consultations.js';
+import { checkBookable, onAppointmentCancelled, onBooked, onLengthened, onOutcome } from '../requests/follow-appointments.js';
 
 const DAY_MS = 86_400_000;
 
@@ -43,12 +43,6 @@ export interface BookInput {
   overrideReason?: string | undefined;
   /** the same key on a retry answers the same appointments */
   idempotencyKey?: string | undefined;
-}
-
-/** What callers see of an appointment: its columns, without the internals of the invariant. */
-export function view(a: Appointment) {
-  const { tenantId: _t, placeKey: _p, bufferUntil: _b, ...rest } = a;
-  return rest;
 }
 
 /**
@@ -246,41 +240,6 @@ async function bookAnew(call: ServiceCall<Submitter>, input: BookInput, organisa
     },
   });
   return { seriesId, appointments: rows.map(view) };
-}
-
-/**
- * Whether the request an appointment serves is one the caller may see
- * (submissions/visibility.ts): an A.5 only its sender among referents, and
- * no publishable key, which cannot show it sent it.
- */
-async function requestVisible(db: DbOrTx, user: Submitter, a: Appointment): Promise<boolean> {
-  if (!a.submissionId) return true;
-  const r = await findRequest(db, user.tenantId, a.submissionId);
-  if (!r) return true;
-  return user.kind === 'key' ? !isSpecial(r) : canSeeMetadata(user, r);
-}
-
-/**
- * An appointment the caller may see: coordinators any of the tenant, a
- * mediator theirs, a referent or a publishable key their organisation's,
- * unless it serves a request they may not see; a clinician those serving an
- * A.5 (consultations.ts).
- */
-export async function visible(db: Db, user: Submitter, id: string): Promise<Appointment> {
-  const a = await findAppointment(db, user.tenantId, id);
-  if (!a) throw new DomainError('NOT_FOUND', 'appointmentNotFound');
-  if (user.kind === 'key') {
-    if (user.organisationId === a.organisationId && (await requestVisible(db, user, a))) return a;
-    throw new DomainError('NOT_FOUND', 'appointmentNotFound');
-  }
-  if (isCoordinator(user)) return a;
-  if (user.role === 'mediator') {
-    const own = await findMediatorByUser(db, user.tenantId, user.userId);
-    if (own?.id === a.mediatorId) return a;
-  }
-  if (user.role === 'requester' && user.organisationId === a.organisationId && (await requestVisible(db, user, a))) return a;
-  if (user.role === 'clinician' && (await servesConsultation(db, user.tenantId, a))) return a;
-  throw new DomainError('NOT_FOUND', 'appointmentNotFound');
 }
 
 export async function get(call: StaffCall, input: { id: string }) {

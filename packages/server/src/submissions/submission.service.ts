@@ -17,9 +17,9 @@ import { serverMessage } from '../i18n/messages.js';
 import { INITIAL_REQUEST_STATUS } from '../requests/lifecycle.js';
 import { queueFieldsOf } from '../requests/queue-fields.js';
 import { trackingView } from '../requests/tracking.js';
+import { decodeCursor, encodeCursor } from './page-cursor.js';
 import * as repo from './submission.repository.js';
 import { stampSignatures } from './signatures.js';
-import { inPonteYears } from '../ponte-years.js';
 import { canReadContent, canSeeMetadata, listScope } from './visibility.js';
 
 export interface Receipt {
@@ -231,29 +231,6 @@ export async function list(
     items: page.map(toSummary),
     nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null,
   };
-}
-
-export function encodeCursor(s: { createdAt: string; id: string }): string {
-  return Buffer.from(`${s.createdAt}|${s.id}`).toString('base64url');
-}
-
-/**
- * An instant exactly as toISOString() writes it, in Ponte's years. NOTE:
- * Date.parse takes 2026-02-30 and year 0000, which PostgreSQL refuses when
- * comparing (SQLSTATE 22008): a forged cursor would answer 500.
- */
-function isCanonicalInstant(text: string): boolean {
-  const at = new Date(text);
-  return inPonteYears(at.getTime()) && at.toISOString() === text;
-}
-
-export function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  const [createdAt, id, ...rest] = Buffer.from(cursor, 'base64url').toString().split('|');
-  // Only what encodeCursor makes: a forged one must not reach the query.
-  const valid =
-    rest.length === 0 && createdAt && id && isCanonicalInstant(createdAt) && /^[A-Za-z0-9_-]{1,64}$/.test(id);
-  if (!valid) throw new DomainError('BAD_REQUEST', 'invalidCursor', {}, 'cursor');
-  return { createdAt, id };
 }
 
 /** One submission with its content; special-category content is audited on every read. */

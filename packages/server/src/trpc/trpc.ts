@@ -1,8 +1,7 @@
 import { initTRPC } from '@trpc/server';
 import { translateIssues, type FieldErrors } from '@ponte/forms';
-import { resolveStaff } from '../auth/auth.service.js';
 import type { Role, StaffUser, Submitter } from '../auth/actor.js';
-import { resolveKeyHolder } from '../auth/publishable-key.service.js';
+import { resolveKeyHolder, resolveStaff } from '../auth/credentials.js';
 import { serverMessage, type ServerMessageKey } from '../i18n/messages.js';
 import type { Context } from './context.js';
 import { DomainError } from '../domain-error.js';

@@ -172,14 +172,14 @@ for (const kind of await databaseKinds()) {
     after(() => ts.close());
 
     // Set-up calls happen outside `written`, so they count for nothing here.
-    const sent = () => sendRequest(ts, 'school-request', fx.orgs.manzoni, { key: KEY });
+    const newA1 = () => sendRequest(ts, 'school-request', fx.orgs.manzoni, { key: KEY });
     const approved = async (hoursAuthorised = 4) => {
-      const r = await sent();
+      const r = await newA1();
       await coordinator.requests.review.mutate({ id: r.id });
       await coordinator.requests.approve.mutate({ id: r.id, hoursAuthorised });
       return r;
     };
-    // Coordinators book outside availability, so each future booking takes its own hour of February 2027.
+    // Coordinators book outside availability, so each future booking takes its own two hours of February 2027.
     let hour = 0;
     const future = () => new Date(Date.UTC(2027, 1, 1, 6) + 2 * 3_600_000 * hour++).toISOString();
     const booking = (start: string, submissionId?: string) =>
@@ -211,14 +211,14 @@ for (const kind of await databaseKinds()) {
     });
 
     it('requests.review, approve and reject: one request.moved each, caused by the action; a move not allowed writes none', async () => {
-      const r = await sent();
+      const r = await newA1();
       assert.deepEqual(moves((await written(() => coordinator.requests.review.mutate({ id: r.id }))).events, r.id), ['received→in_review (review)']);
       const ok = await written(() => coordinator.requests.approve.mutate({ id: r.id, hoursAuthorised: 2 }));
       assert.deepEqual(types(ok.events), ['request.moved']);
       assert.deepEqual(one(ok.events, 'request.moved'), { type: 'request.moved', requestId: r.id, formId: 'school-request', from: 'in_review', to: 'approved', cause: 'approve' });
       await refused('CONFLICT', () => coordinator.requests.review.mutate({ id: r.id }));
 
-      const s = await sent();
+      const s = await newA1();
       await coordinator.requests.review.mutate({ id: s.id });
       assert.deepEqual(moves((await written(() => coordinator.requests.reject.mutate({ id: s.id, reason: REASONS.reject }))).events, s.id), ['in_review→rejected (reject)']);
       await refused('FORBIDDEN', () => referent.requests.approve.mutate({ id: s.id, hoursAuthorised: 1 }));
@@ -250,7 +250,8 @@ for (const kind of await databaseKinds()) {
       assert.deepEqual(types(booked.events), ['appointment.booked', 'request.moved']);
       assert.deepEqual(one(booked.events, 'appointment.booked'), { type: 'appointment.booked', appointmentIds: [a!.id], seriesId: null, requestId: r.id, organisationId: fx.orgs.manzoni, mediatorId: fx.mediators.li, action: '1' });
       assert.deepEqual(moves(booked.events, r.id), ['approved→scheduled (appointment.booked)']);
-      // Refused after the event was written in the transaction: the clash, and the request's hours (checked last).
+      // Refused: a clash (checked before any write), and the request's hours, checked after the rows and their event are
+      // written in the transaction (booking-guard.ts, onBooked): the rollback takes the event with it.
       await refused('CONFLICT', () => coordinator.scheduling.book.mutate(booking(start)));
       await refused('PRECONDITION_FAILED', () => coordinator.scheduling.book.mutate(booking(future(), r.id)));
 
@@ -368,7 +369,7 @@ for (const kind of await databaseKinds()) {
       const rotated = await written(() => amina.calendarFeeds.rotate.mutate({ ownerKind: 'mediator' }));
       const owner = { ownerKind: 'mediator', ownerId: fx.mediators.amina } as const;
       assert.deepEqual(rotated.events, [{ type: 'calendar_feed.rotated', feedId: rotated.result.id, ...owner }]);
-      // Rotating again ends the previous URL within the same one event.
+      // Rotating again revokes the previous URL too, announced by this one event (which names the owner), not by a revoked.
       const again = await written(() => amina.calendarFeeds.rotate.mutate({ ownerKind: 'mediator' }));
       assert.deepEqual(again.events, [{ type: 'calendar_feed.rotated', feedId: again.result.id, ...owner }]);
       await refused('NOT_FOUND', () => referent.calendarFeeds.revoke.mutate({ id: again.result.id }));

@@ -1,8 +1,17 @@
 import type { Db } from '../db/database.js';
+import { toIso } from '../db/values.js';
 import { DomainError } from '../domain-error.js';
-import type { KeyHolder } from './actor.js';
+import { sha256 } from '../ids.js';
+import type { KeyHolder, StaffUser } from './actor.js';
 import { normaliseOrigin } from './origin.js';
 import { findActiveKey } from './publishable-key.repository.js';
+import * as sessions from './session.repository.js';
+
+/*
+ * Who a request comes from, read from its credentials by the procedure
+ * builders (trpc/trpc.ts) before any service runs.
+ */
+
 
 /**
  * Resolves a publishable key for a request. A browser always sends Origin on
@@ -25,4 +34,21 @@ export async function resolveKeyHolder(
     if (!allowed) throw new DomainError('FORBIDDEN', 'keyWrongOrigin', { origin: origin.slice(0, 200) });
   }
   return { kind: 'key', keyId: row.id, tenantId: row.tenant_id, organisationId: row.organisation_id };
+}
+
+/** The staff user behind a bearer token, or null when it is unknown, expired or revoked. */
+export async function resolveStaff(db: Db, token: string, now: Date): Promise<(StaffUser & { expiresAt: string }) | null> {
+  const row = await sessions.findLiveSession(db, sha256(token), now.toISOString());
+  if (!row) return null;
+  return {
+    kind: 'staff',
+    sessionId: row.sessionId,
+    userId: row.userId,
+    tenantId: row.tenantId,
+    organisationId: row.organisationId,
+    role: row.role,
+    email: row.email,
+    displayName: row.displayName,
+    expiresAt: toIso(row.expiresAt),
+  };
 }
