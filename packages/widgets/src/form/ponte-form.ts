@@ -1,11 +1,15 @@
+import { PonteReportForm } from '../report/ponte-report-form.component.js';
 import { PonteForm } from './ponte-form.component.js';
 
-export { PonteForm };
+export { PonteForm, PonteReportForm };
 
-if (!customElements.get('ponte-form')) customElements.define('ponte-form', PonteForm);
+// `<ponte-form form-id="…">` draws any form by id: sent as a submission or,
+// given `appointment-id`, filed as that appointment's report, which is what
+// PonteReportForm does.
+if (!customElements.get('ponte-form')) customElements.define('ponte-form', PonteReportForm);
 
 declare global {
   interface HTMLElementTagNameMap {
-    'ponte-form': PonteForm;
+    'ponte-form': PonteReportForm;
   }
 }

@@ -1,5 +1,5 @@
 import type { FormId } from '@ponte/forms';
-import { PonteForm } from '../form/ponte-form.component.js';
+import { PonteReportForm } from '../report/ponte-report-form.component.js';
 
 /**
  * @summary A.4 report of a service session, filed by the signed-in mediator who held it (`appointment-id` and `token`).
@@ -49,6 +49,6 @@ import { PonteForm } from '../form/ponte-form.component.js';
  * @cssproperty [--ponte-radius=var(--bs-border-radius, 4px)] - Corner radius.
  * @cssproperty [--ponte-focus-color=#ff9900] - Focus outline.
  */
-export class PonteServiceReport extends PonteForm {
+export class PonteServiceReport extends PonteReportForm {
   override formId: FormId = 'service-report';
 }
