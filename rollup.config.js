@@ -1,7 +1,8 @@
 // Builds the embeddable widgets into packages/widgets/dist/ (`npm run build:widgets`):
 //   ponte.js                every widget, for the one-script-tag embed;
 //   ponte-<widget>.js       one entry per widget, for pages that want only one;
-//   chunks/<hash>.js        code shared by entries, and what widgets import() lazily.
+//   chunks/<hash>.js        code shared by entries, and what widgets import() lazily;
+//   <file>.br, <file>.gz    each of those compressed ahead, for the server to answer.
 // Entries keep stable names (served with no-cache, revalidated by ETag);
 // chunks are named by content hash (served immutable). See packages/server/src/http/static.ts.
 import { rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { precompress } from './scripts/rollup-precompress.mjs';
 import { templateWhitespace } from './scripts/rollup-template-whitespace.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -75,13 +77,14 @@ function cleanDist(dir) {
  *               calendar, which share one file: each loads the others' few
  *               kilobytes, and the library saves a file's worth of gzip;
  *   lazy        what a form needs only once someone works in it: zod and
- *               the forms compiler (validation); import()ed on first
- *               interaction or on idle;
+ *               the forms compiler (validation); import()ed as the form
+ *               first draws, beside its definition, not before it;
  *   popover     Floating UI and the popover class (the language and country
  *               lists, the calendar's details), import()ed on first use: its
  *               own file, so the calendar does not load the validator with it.
  * A first-load module goes with the one widget family that reaches it, and
- * to core when several do; the entries only define their element.
+ * to core when several do; the entries (and ponte.js, for all of them)
+ * only define their elements.
  * NOTE: a module named here pulls in the modules it imports that are not
  * named themselves, whether tree-shaking kept those imports or not, so the
  * lazy modules are named explicitly: were @ponte/forms's barrel left to a
@@ -108,7 +111,7 @@ function familiesByModule({ getModuleIds, getModuleInfo }) {
   const families = new Map();
   for (const entry of [...getModuleIds()].filter((m) => getModuleInfo(m).isEntry)) {
     const name = Object.entries(input).find(([, path]) => path === entry)?.[0];
-    // ponte.js imports every widget entry: it adds no family of its own.
+    // ponte.js defines every widget: it adds no family of its own.
     if (!name || name === 'ponte') continue;
     const seen = new Set();
     const stack = [...getModuleInfo(entry).importedIds];
@@ -187,6 +190,8 @@ export default {
     noServerCode(),
     cleanDist(`${widgets}dist`),
     terser({ module: true, ecma: 2020, compress: { passes: 3, pure_getters: true }, format: { comments: false } }),
+    // <file>.br and <file>.gz beside every file, answered by the server to browsers that accept them.
+    precompress(),
   ],
   treeshake: {
     // NOTE: @trpc/client declares no "sideEffects" in its package.json, so

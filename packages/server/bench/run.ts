@@ -1,44 +1,29 @@
-// npm run bench: free slots at scale, a conflict storm across processes, and
-// booking throughput, on a temporary SQLite file and a temporary PostgreSQL
-// database. Prints a table and writes bench/results/latest.json.
+// npm run bench: every path the fast-paths work is held to, each beside its
+// floor or peer measured in the same run (interleaved, medians and ratios):
+// free slots at scale, a conflict storm across processes and booking
+// throughput, submit against a one-INSERT floor, calendar feeds against
+// ical-generator and the 404 floor, on a temporary SQLite file and a
+// temporary PostgreSQL database; then the A.1 widget page's first load in
+// Chromium beside SurveyJS and Form.io. Prints the table and writes
+// bench/results/latest.json and latest.md (RESULTS.md quotes a run).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import type { KeyHolder } from '../src/auth/actor.js';
-import { openDatabase, type DatabaseHandle } from '../src/db/connect.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import { busyOf } from '../src/scheduling/appointment.repository.js';
-import { exceptionsOf, rulesOf } from '../src/availability/availability.repository.js';
-import { freeSlots } from '../src/scheduling/free-slots.service.js';
-import { serviceCall } from '../src/service-call.js';
 import { DateTime } from 'luxon';
+import pg from 'pg';
+import { openDatabase } from '../src/db/connect.js';
+import { migrateToLatest } from '../src/db/migrate.js';
 import { startServerProcess, type ServerProcess } from '../test/helpers/server-process.js';
+import type { BenchRow } from './bench-row.js';
+import { benchFeeds } from './feeds.bench.js';
+import { benchFirstLoad } from './first-load.bench.js';
+import { benchFreeSlots } from './free-slots.bench.js';
 import { BENCH_PASSWORD, generate, ZONE, type BenchData } from './generate.js';
+import { benchSubmit } from './submit.bench.js';
 
 const PG_ADMIN_URL = process.env.PONTE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const RUNS = 60;
-
-interface Result {
-  database: string;
-  appointments: number;
-  mediators: number;
-  freeSlotsP50Ms: number;
-  freeSlotsP95Ms: number;
-  bareReadP50Ms: number;
-  ratioToBareRead: number;
-  slotsAnswered: number;
-  storm: { processes: number; requests: number; booked: number; conflicts: number; other: number; ms: number };
-  throughput: { bookings: number; concurrency: number; perSecond: number; failed: number };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-const round = (n: number) => Math.round(n * 100) / 100;
+type Kind = 'sqlite' | 'postgres';
 
 async function trpc(url: string, path: string, token: string | null, input: unknown): Promise<{ status: number; code?: string }> {
   const response = await fetch(`${url}/trpc/${path}`, {
@@ -53,41 +38,6 @@ async function trpc(url: string, path: string, token: string | null, input: unkn
 async function signIn(url: string, email: string): Promise<string> {
   const response = await fetch(`${url}/trpc/auth.signIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: BENCH_PASSWORD }) });
   return ((await response.json()) as { result: { data: { token: string } } }).result.data.token;
-}
-
-async function measureFreeSlots(handle: DatabaseHandle, data: BenchData) {
-  const db = handle.db;
-  const who: KeyHolder = { kind: 'key', keyId: 'bench', tenantId: data.tenantId, organisationId: data.organisationId };
-  const input = { language: 'ara', from: data.windowFrom, to: data.windowTo, durationMinutes: 60, mode: 'in_person' as const };
-  // A fresh call each time, as each request has: the tenant is read anew.
-  const call = () => serviceCall({ db, dialect: handle.dialect, locale: 'it', now: new Date(), config: { publicUrl: 'http://bench.test', sessionTtlMinutes: 60 } }, who);
-  const first = DateTime.fromISO(data.windowFrom, { zone: ZONE }).minus({ days: 1 }).toUTC().toISO()!;
-  const last = DateTime.fromISO(data.windowTo, { zone: ZONE }).plus({ days: 2 }).toUTC().toISO()!;
-  const bare = () =>
-    Promise.all([
-      rulesOf(db, data.tenantId, data.mediatorIds),
-      exceptionsOf(db, data.tenantId, data.mediatorIds, data.windowFrom, data.windowTo),
-      busyOf(db, data.tenantId, data.mediatorIds, first, last),
-    ]);
-  let slots = 0;
-  for (let i = 0; i < 5; i++) {
-    await bare();
-    const r = await freeSlots(call(), input);
-    slots = r.days.reduce((n, d) => n + d.slots.length, 0);
-  }
-  const times: number[] = [];
-  const bareTimes: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    let t = performance.now();
-    await bare();
-    bareTimes.push(performance.now() - t);
-    t = performance.now();
-    await freeSlots(call(), input);
-    times.push(performance.now() - t);
-  }
-  const p50 = percentile(times, 50);
-  const bareP50 = percentile(bareTimes, 50);
-  return { freeSlotsP50Ms: round(p50), freeSlotsP95Ms: round(percentile(times, 95)), bareReadP50Ms: round(bareP50), ratioToBareRead: round(p50 / bareP50), slotsAnswered: slots };
 }
 
 async function storm(urls: string[], token: string, data: BenchData) {
@@ -132,80 +82,93 @@ async function throughput(urls: string[], token: string, data: BenchData) {
   return { bookings, concurrency, perSecond: Math.round(bookings / seconds), failed };
 }
 
-async function benchOne(name: 'sqlite' | 'postgres'): Promise<Result> {
-  let url: string;
-  let cleanup: () => Promise<void>;
-  if (name === 'sqlite') {
+/** A fresh database of the kind, and how to drop it. */
+async function freshDatabase(kind: Kind): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'ponte-bench-'));
-    url = join(dir, 'bench.db');
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    const dbName = `ponte_bench_${process.pid}_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const u = new URL(PG_ADMIN_URL);
-    u.pathname = `/${dbName}`;
-    url = u.toString();
-    cleanup = async () => {
+    return { url: join(dir, 'bench.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `ponte_bench_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
       await c.connect();
-      await c.query(`drop database if exists ${dbName} with (force)`);
+      await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
-    };
-  }
-  const handle = openDatabase(url);
+    },
+  };
+}
+
+/** Free slots, the conflict storm and booking throughput on 30,000 generated appointments. */
+async function benchScheduling(kind: Kind): Promise<BenchRow[]> {
+  const database = await freshDatabase(kind);
+  const handle = openDatabase(database.url);
   const processes: ServerProcess[] = [];
   try {
     await migrateToLatest(handle.db);
-    process.stdout.write(`${name}: generating… `);
     const data = await generate(handle.db);
-    process.stdout.write(`${data.appointments} appointments; measuring free slots… `);
-    const slots = await measureFreeSlots(handle, data);
-    process.stdout.write('starting servers… ');
-    const servers = await Promise.all(Array.from({ length: name === 'postgres' ? 2 : 1 }, () => startServerProcess(url)));
-    processes.push(...servers);
-    const urls = servers.map((s) => s.url);
+    const rows = await benchFreeSlots(handle, data);
+    // Two processes on PostgreSQL, as an Ambito that outgrows one machine runs; one on SQLite.
+    processes.push(...(await Promise.all(Array.from({ length: kind === 'postgres' ? 2 : 1 }, () => startServerProcess(database.url)))));
+    const urls = processes.map((s) => s.url);
     const token = await signIn(urls[0]!, data.coordinatorEmail);
-    process.stdout.write('storm… ');
-    const stormResult = await storm(urls, token, data);
-    process.stdout.write('throughput…\n');
-    const tp = await throughput(urls, token, data);
-    return { database: name, appointments: data.appointments, mediators: data.mediatorIds.length, ...slots, storm: stormResult, throughput: tp };
+    const s = await storm(urls, token, data);
+    const t = await throughput(urls, token, data);
+    rows.push(
+      { path: `conflict storm: 100 bookings of one slot, ${s.processes} process(es)`, where: kind, measure: 'booked', ponte: s.booked, goal: 'exactly 1 booked, 99 CONFLICT', met: s.booked === 1 && s.conflicts === 99, detail: `${s.conflicts} conflicts, ${s.other} other, ${s.ms} ms` },
+      { path: `booking throughput: ${t.bookings} bookings, ${t.concurrency} in flight`, where: kind, measure: 'bookings/s', ponte: t.perSecond, goal: 'none failed', met: t.failed === 0, detail: `${t.failed} failed` },
+    );
+    return rows;
   } finally {
     for (const server of processes) await server.stop();
     await handle.close();
-    await cleanup();
+    await database.drop();
   }
 }
 
-const results: Result[] = [];
-results.push(await benchOne('sqlite'));
-try {
-  results.push(await benchOne('postgres'));
-} catch (error) {
-  console.error(`PostgreSQL benchmark skipped: ${String(error)}`);
+async function section(name: string, work: () => Promise<BenchRow[]>): Promise<BenchRow[]> {
+  process.stdout.write(`${name}… `);
+  const t = performance.now();
+  try {
+    const rows = await work();
+    process.stdout.write(`${Math.round((performance.now() - t) / 1000)} s\n`);
+    return rows;
+  } catch (error) {
+    // One path failing to measure (PostgreSQL down, no Chromium) must not hide the others.
+    console.error(`\n${name} not measured: ${String(error)}`);
+    return [];
+  }
 }
 
-const rows = [
-  ['', ...results.map((r) => r.database)],
-  ['appointments stored / mediators', ...results.map((r) => `${r.appointments} / ${r.mediators}`)],
-  ['freeSlots, 4 weeks: p50 ms', ...results.map((r) => String(r.freeSlotsP50Ms))],
-  ['freeSlots, 4 weeks: p95 ms', ...results.map((r) => String(r.freeSlotsP95Ms))],
-  ['bare SQL read of the same rows: p50 ms', ...results.map((r) => String(r.bareReadP50Ms))],
-  ['ratio freeSlots / bare read (p50)', ...results.map((r) => `${r.ratioToBareRead}×`)],
-  ['slots answered', ...results.map((r) => String(r.slotsAnswered))],
-  ['conflict storm: processes', ...results.map((r) => String(r.storm.processes))],
-  ['conflict storm: booked / conflicts / other of 100', ...results.map((r) => `${r.storm.booked} / ${r.storm.conflicts} / ${r.storm.other}`)],
-  ['conflict storm: wall ms', ...results.map((r) => String(r.storm.ms))],
-  ['throughput: bookings/s (600, 12 in flight)', ...results.map((r) => `${r.throughput.perSecond}${r.throughput.failed ? ` (${r.throughput.failed} failed)` : ''}`)],
-];
-const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-console.log(['', line(rows[0]!), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.slice(1).map(line)].join('\n'));
+const rows: BenchRow[] = [];
+for (const kind of ['sqlite', 'postgres'] as const) {
+  rows.push(...(await section(`${kind}: free slots, storm, throughput`, () => benchScheduling(kind))));
+  rows.push(...(await section(`${kind}: submit`, () => benchSubmit(kind))));
+  rows.push(...(await section(`${kind}: calendar feeds`, () => benchFeeds(kind))));
+}
+rows.push(...(await section('chromium: first load of the A.1 widget page', benchFirstLoad)));
+
+const table = [
+  '| path | where | measure | Ponte | floor or peer | ratio | goal | met |',
+  '| --- | --- | --- | ---: | --- | ---: | --- | --- |',
+  ...rows.map((r) => {
+    const peer = r.peer ? `${r.peer.value} (${r.peer.name})` : '—';
+    const ratio = r.peer && r.peer.value !== 0 ? `${Math.round((r.ponte / r.peer.value) * 100) / 100}×` : '—';
+    return `| ${r.path} | ${r.where} | ${r.measure} | ${r.ponte} | ${peer} | ${ratio} | ${r.goal} | ${r.met ? 'yes' : '**no**'} |${r.detail ? ` ${r.detail}` : ''}`;
+  }),
+].join('\n');
+console.log(`\n${table}`);
 
 const outDir = fileURLToPath(new URL('./results/', import.meta.url));
 mkdirSync(outDir, { recursive: true });
-writeFileSync(join(outDir, 'latest.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));
-console.log(`\nwritten to packages/server/bench/results/latest.json`);
+const at = new Date().toISOString();
+writeFileSync(join(outDir, 'latest.json'), JSON.stringify({ at, node: process.version, rows }, null, 2));
+writeFileSync(join(outDir, 'latest.md'), `npm run bench, ${at}, Node ${process.version}\n\n${table}\n`);
+console.log('\nwritten to packages/server/bench/results/latest.json and latest.md');

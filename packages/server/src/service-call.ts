@@ -45,11 +45,17 @@ export interface ServiceConfig {
 
 export type StaffCall = ServiceCall<StaffUser>;
 
+/**
+ * `primed`, when given, is the caller's tenant as the read that resolved
+ * their credentials found it (a publishable key's, auth/credentials.ts):
+ * the call answers it rather than read it again.
+ */
 export function serviceCall<Who extends Submitter | null>(
   base: { db: Db; dialect: DialectName; locale: Locale; now: Date; config: ServiceConfig },
   who: Who,
+  primed?: TenantScope,
 ): ServiceCall<Who> {
-  let tenant: Promise<TenantScope> | undefined;
+  let tenant: Promise<TenantScope> | undefined = primed && Promise.resolve(primed);
   return {
     ...base,
     who,

@@ -1,3 +1,4 @@
+import { isExpression, type Expression } from 'kysely';
 import type { DbOrTx } from '../db/database.js';
 import { toJson } from '../db/values.js';
 import { newId } from '../ids.js';
@@ -7,24 +8,30 @@ export interface AuditEventInput {
   actor: { kind: 'user' | 'key' | 'system' | 'anonymous'; id?: string | null };
   action: string;
   subject?: { type: string; id: string };
-  details?: Record<string, unknown>;
+  /**
+   * What else to record. Where a detail is known only inside the statement
+   * that writes the audited row too (a protocol number the same statement
+   * takes), the whole as an SQL expression of the JSON instead.
+   */
+  details?: Record<string, unknown> | Expression<unknown>;
   at: string;
 }
 
-/** Appends an event. Call it inside the transaction of the change it records. */
-export async function recordAudit(db: DbOrTx, event: AuditEventInput): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values({
-      id: newId(),
-      tenant_id: event.tenantId,
-      at: event.at,
-      actor_kind: event.actor.kind,
-      actor_id: event.actor.id ?? null,
-      action: event.action,
-      subject_type: event.subject?.type ?? null,
-      subject_id: event.subject?.id ?? null,
-      details: toJson(event.details ?? {}),
-    })
-    .execute();
+/**
+ * The INSERT of one audit event, not yet run (audit.ts `audit` runs it; a
+ * statement that writes the audited change may carry it along). Run it
+ * inside the transaction of the change it records.
+ */
+export function auditInsert(db: DbOrTx, event: AuditEventInput) {
+  return db.insertInto('audit_events').values({
+    id: newId(),
+    tenant_id: event.tenantId,
+    at: event.at,
+    actor_kind: event.actor.kind,
+    actor_id: event.actor.id ?? null,
+    action: event.action,
+    subject_type: event.subject?.type ?? null,
+    subject_id: event.subject?.id ?? null,
+    details: isExpression(event.details) ? (event.details as Expression<string>) : toJson(event.details ?? {}),
+  });
 }

@@ -2,7 +2,7 @@ import type { StaffUser, Submitter } from '../auth/actor.js';
 import type { DbOrTx } from '../db/database.js';
 import type { ServiceCall } from '../service-call.js';
 import { isSpecial } from '../submissions/visibility.js';
-import { recordAudit, type AuditEventInput } from './audit.repository.js';
+import { auditInsert, type AuditEventInput } from './audit.repository.js';
 
 export type AuditActor = AuditEventInput['actor'];
 
@@ -27,7 +27,22 @@ export async function audit(
   details?: Record<string, unknown>,
   as?: { actor: AuditActor; tenantId: string },
 ): Promise<void> {
-  await recordAudit(db, {
+  await auditLine(db, call, action, subject, details, as).execute();
+}
+
+/**
+ * The line `audit` appends, as an INSERT not yet run: for a statement that
+ * writes the change and its audit line together (submissions/store-submission.ts).
+ */
+export function auditLine(
+  db: DbOrTx,
+  call: ServiceCall<Submitter | null>,
+  action: string,
+  subject?: { type: string; id: string },
+  details?: AuditEventInput['details'],
+  as?: { actor: AuditActor; tenantId: string },
+) {
+  return auditInsert(db, {
     tenantId: as?.tenantId ?? call.who?.tenantId ?? null,
     actor: as?.actor ?? actorOf(call.who),
     action,

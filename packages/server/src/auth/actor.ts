@@ -21,6 +21,11 @@ export interface KeyHolder {
   keyId: string;
   tenantId: string;
   organisationId: string;
+  /**
+   * Read with the key (auth/credentials.ts), so that sending a form need not
+   * read the organisation again; absent where a holder is made by hand.
+   */
+  organisationKind?: 'school' | 'service';
 }
 
 /** Whoever may send a form: staff, or a publishable key. */

@@ -2,9 +2,10 @@ import type { Db } from '../db/database.js';
 import { toIso } from '../db/values.js';
 import { DomainError } from '../domain-error.js';
 import { sha256 } from '../ids.js';
+import type { TenantScope } from '../service-call.js';
 import type { KeyHolder, StaffUser } from './actor.js';
 import { normaliseOrigin } from './origin.js';
-import { findActiveKey } from './publishable-key.repository.js';
+import { findKeyForCall } from './publishable-key.repository.js';
 import * as sessions from './session.repository.js';
 
 /*
@@ -19,21 +20,27 @@ import * as sessions from './session.repository.js';
  * Ponte's own, where the examples and console live). A request without Origin
  * comes from a server-side integration, where origins mean nothing: the key
  * alone identifies the organisation, as a publishable key is public anyway.
+ *
+ * Read afresh on every call, in one query with the key's tenant: a key
+ * revoked in the database is refused from the next call on.
  */
 export async function resolveKeyHolder(
   db: Db,
   key: string,
   origin: string | undefined,
   ownOrigins: readonly string[],
-): Promise<KeyHolder> {
-  const row = await findActiveKey(db, key);
+): Promise<{ holder: KeyHolder; tenant: TenantScope }> {
+  const normalised = origin === undefined ? null : normaliseOrigin(origin);
+  const row = await findKeyForCall(db, key, normalised);
   if (!row) throw new DomainError('UNAUTHORIZED', 'keyUnknown');
   if (origin !== undefined) {
-    const normalised = normaliseOrigin(origin);
-    const allowed = normalised !== null && (row.origins.includes(normalised) || ownOrigins.includes(normalised));
+    const allowed = normalised !== null && (row.originListed || ownOrigins.includes(normalised));
     if (!allowed) throw new DomainError('FORBIDDEN', 'keyWrongOrigin', { origin: origin.slice(0, 200) });
   }
-  return { kind: 'key', keyId: row.id, tenantId: row.tenant_id, organisationId: row.organisation_id };
+  return {
+    holder: { kind: 'key', keyId: row.id, tenantId: row.tenantId, organisationId: row.organisationId, organisationKind: row.organisationKind },
+    tenant: { ...row.tenant, settings: row.settings },
+  };
 }
 
 /** The staff user behind a bearer token, or null when it is unknown, expired or revoked. */

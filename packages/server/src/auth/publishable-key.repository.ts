@@ -1,15 +1,62 @@
+import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database.js';
+import { toIso } from '../db/values.js';
+import { DEFAULT_SETTINGS } from '../scheduling/settings.repository.js';
 
-export async function findActiveKey(db: DbOrTx, key: string) {
+/**
+ * A live key and what a call made with it needs before its service runs, in
+ * one read: whether it lists `origin` (a normalised origin; none for a call
+ * without one), its organisation's kind, and its tenant with the tenant's
+ * scheduling settings (as scheduling/settings.repository.ts `findSettings`
+ * reads them), so that the call need not read them again.
+ */
+export async function findKeyForCall(db: DbOrTx, key: string, origin: string | null) {
   const row = await db
-    .selectFrom('publishable_keys')
-    .select(['id', 'tenant_id', 'organisation_id'])
-    .where('key', '=', key)
-    .where('revoked_at', 'is', null)
+    .selectFrom('publishable_keys as k')
+    .innerJoin('organisations as o', 'o.id', 'k.organisation_id')
+    .innerJoin('tenants as t', 't.id', 'k.tenant_id')
+    .leftJoin('tenant_settings as s', 's.tenant_id', 'k.tenant_id')
+    .select((eb) => [
+      'k.id',
+      'k.tenant_id',
+      'k.organisation_id',
+      'o.kind as organisation_kind',
+      't.name as tenant_name',
+      't.time_zone',
+      's.travel_buffer_minutes',
+      's.cancellation_notice_hours',
+      's.minimum_billable_minutes',
+      's.slot_step_minutes',
+      's.updated_at as settings_updated_at',
+      origin === null
+        ? sql<boolean>`false`.as('origin_listed')
+        : eb
+            .exists(eb.selectFrom('publishable_key_origins as ko').select('ko.key_id').whereRef('ko.key_id', '=', 'k.id').where('ko.origin', '=', origin))
+            .as('origin_listed'),
+    ])
+    .where('k.key', '=', key)
+    .where('k.revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
-  const origins = await db.selectFrom('publishable_key_origins').select('origin').where('key_id', '=', row.id).execute();
-  return { ...row, origins: origins.map((o) => o.origin) };
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    organisationId: row.organisation_id,
+    organisationKind: row.organisation_kind,
+    // SQLite answers 1 or 0.
+    originListed: Boolean(row.origin_listed),
+    tenant: { id: row.tenant_id, name: row.tenant_name, timeZone: row.time_zone },
+    settings:
+      row.settings_updated_at === null
+        ? { ...DEFAULT_SETTINGS, updatedAt: null }
+        : {
+            travelBufferMinutes: row.travel_buffer_minutes!,
+            cancellationNoticeHours: row.cancellation_notice_hours!,
+            minimumBillableMinutes: row.minimum_billable_minutes!,
+            slotStepMinutes: row.slot_step_minutes!,
+            updatedAt: toIso(row.settings_updated_at),
+          },
+  };
 }
 
 /** Whether any live key lists this origin: what a CORS preflight, which carries no key, can ask. */

@@ -12,12 +12,16 @@ export interface StoredException extends DatedException {
   note: string;
 }
 
-/** Rules of some mediators, in one query. */
+/**
+ * Rules of some mediators, in one query. The columns are named, not all
+ * taken: on PostgreSQL every timestamp read (created_at) becomes a Date, and a
+ * free-slot search reads the rules of every speaker of a language.
+ */
 export async function rulesOf(db: DbOrTx, tenantId: string, mediatorIds: string[]): Promise<StoredRule[]> {
   if (mediatorIds.length === 0) return [];
   const rows = await db
     .selectFrom('availability_rules')
-    .selectAll()
+    .select(['id', 'mediator_id', 'weekday', 'start_time', 'end_time', 'valid_from', 'valid_to'])
     .where('tenant_id', '=', tenantId)
     .where('mediator_id', 'in', mediatorIds)
     .orderBy('weekday')
@@ -34,10 +38,14 @@ export async function rulesOf(db: DbOrTx, tenantId: string, mediatorIds: string[
   }));
 }
 
-/** Exceptions of some mediators between two local dates (inclusive), in one query. */
+/** Exceptions of some mediators between two local dates (inclusive), in one query; its columns named as in rulesOf. */
 export async function exceptionsOf(db: DbOrTx, tenantId: string, mediatorIds: string[], fromDate?: string, toDate?: string): Promise<StoredException[]> {
   if (mediatorIds.length === 0) return [];
-  let q = db.selectFrom('availability_exceptions').selectAll().where('tenant_id', '=', tenantId).where('mediator_id', 'in', mediatorIds);
+  let q = db
+    .selectFrom('availability_exceptions')
+    .select(['id', 'mediator_id', 'date', 'kind', 'start_time', 'end_time', 'note'])
+    .where('tenant_id', '=', tenantId)
+    .where('mediator_id', 'in', mediatorIds);
   if (fromDate) q = q.where('date', '>=', fromDate);
   if (toDate) q = q.where('date', '<=', toDate);
   const rows = await q.orderBy('date').orderBy('start_time').execute();

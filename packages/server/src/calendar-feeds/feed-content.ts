@@ -1,18 +1,16 @@
-import { createHash } from 'node:crypto';
-import type { Db } from '../db/database.js';
+import type { Db, DbOrTx } from '../db/database.js';
 import { toIso } from '../db/values.js';
-import { SPECIAL_FORM_IDS } from '../submissions/visibility.js';
-import { findTenant } from '../organisations/organisation.repository.js';
-import type { Feed } from './feed.repository.js';
+import { appointmentsShownIn, type AppointmentsQuery } from './feed-appointments.js';
+import { findLiveFeedByHash, type Feed } from './feed.repository.js';
+import { feedVersion } from './feed-version.js';
+import type { FeedWindow } from './feed-window.js';
 import { buildCalendar, type FeedEvent } from './ical-calendar.js';
 
-const PAST_DAYS = 180;
-const FUTURE_DAYS = 400;
+const MAX_EVENTS = 5000;
 
 /** Appointment columns joined to the names of their organisation and mediator, nothing else. */
-function eventQuery(db: Db, tenantId: string) {
-  return db
-    .selectFrom('appointments as a')
+function withEventColumns(appointments: AppointmentsQuery) {
+  return appointments
     .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
     // left: a consultation the clinicians hold without a mediator has none.
     .leftJoin('mediators as m', 'm.id', 'a.mediator_id')
@@ -28,11 +26,10 @@ function eventQuery(db: Db, tenantId: string) {
       'a.updated_at',
       'o.name as organisation_name',
       'm.display_name as mediator_name',
-    ])
-    .where('a.tenant_id', '=', tenantId);
+    ]);
 }
 
-type EventRow = Awaited<ReturnType<ReturnType<typeof eventQuery>['execute']>>[number];
+type EventRow = Awaited<ReturnType<ReturnType<typeof withEventColumns>['execute']>>[number];
 
 function toEvent(r: EventRow): FeedEvent {
   return {
@@ -50,24 +47,14 @@ function toEvent(r: EventRow): FeedEvent {
   };
 }
 
-/** The events of a feed: its owner's appointments from half a year back to a year ahead. */
-async function eventsOf(db: Db, feed: Feed, now: Date): Promise<FeedEvent[]> {
-  const from = new Date(now.getTime() - PAST_DAYS * 86_400_000).toISOString();
-  const to = new Date(now.getTime() + FUTURE_DAYS * 86_400_000).toISOString();
-  let query = eventQuery(db, feed.tenantId).where(feed.ownerKind === 'mediator' ? 'a.mediator_id' : 'a.organisation_id', '=', feed.ownerId);
-  // An organisation's feed has no reader to check, and among its referents only an A.5's sender may know
-  // the consultation exists (submissions/visibility.ts): those appointments stay out of it.
-  if (feed.ownerKind === 'organisation') {
-    query = query.where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('submissions as s').select('s.id').whereRef('s.id', '=', 'a.submission_id').where('s.form_id', 'in', [...SPECIAL_FORM_IDS]))),
-    );
-  }
-  const rows = await query
-    .where('a.starts_at', '>=', from)
-    .where('a.starts_at', '<', to)
+/** The events of a feed: its owner's appointments in the window, at most 5,000, in order. */
+export async function eventsOf(db: DbOrTx, feed: Feed, window: FeedWindow): Promise<FeedEvent[]> {
+  const rows = await withEventColumns(appointmentsShownIn(db, feed))
+    .where('a.starts_at', '>=', window.from)
+    .where('a.starts_at', '<', window.to)
     .orderBy('a.starts_at')
     .orderBy('a.id')
-    .limit(5000)
+    .limit(MAX_EVENTS)
     .execute();
   return rows.map(toEvent);
 }
@@ -78,16 +65,31 @@ async function eventsOf(db: Db, feed: Feed, now: Date): Promise<FeedEvent[]> {
  * subscribes to a feed sees one event, not two. The caller checks access.
  */
 export async function renderAppointmentFile(db: Db, tenant: { id: string; timeZone: string }, appointmentId: string, host: string): Promise<string> {
-  const rows = await eventQuery(db, tenant.id).where('a.id', '=', appointmentId).execute();
+  const rows = await withEventColumns(db.selectFrom('appointments as a').where('a.tenant_id', '=', tenant.id).where('a.id', '=', appointmentId)).execute();
   return buildCalendar({ name: 'Ponte – mediazione', zone: tenant.timeZone, host, events: rows.map(toEvent) });
 }
 
-/** The feed's text and its ETag (a hash of the text: an unchanged schedule answers the same tag). */
-export async function renderFeed(db: Db, feed: Feed, host: string, now: Date): Promise<{ body: string; etag: string }> {
-  const tenant = (await findTenant(db, feed.tenantId))!;
-  const events = await eventsOf(db, feed, now);
-  const name = feed.ownerKind === 'mediator' ? `Ponte – ${events[0]?.mediatorName ?? 'mediazioni'}` : `Ponte – ${events[0]?.organisationName ?? 'mediazioni'}`;
-  const body = buildCalendar({ name, zone: tenant.timeZone, host, events });
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
-  return { body, etag };
+/**
+ * The text (UTF-8) of the live feed behind a token's hash, and its ETag;
+ * nothing if the feed is no longer live. The feed, its version and its events are
+ * read in one snapshot, so that the tag always names the text it is sent
+ * with, even when the schedule changes meanwhile; the text is written once
+ * the snapshot is let go.
+ */
+export async function renderFeed(db: Db, tokenHash: string, window: FeedWindow, host: string): Promise<{ feed: Feed; body: Buffer; etag: string } | undefined> {
+  const read = await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      const feed = await findLiveFeedByHash(trx, tokenHash);
+      const version = feed && (await feedVersion(trx, feed, window, host));
+      return feed && version && { feed, version, events: await eventsOf(trx, feed, window) };
+    });
+  if (!read) return undefined;
+  const { feed, version, events } = read;
+  const first = events[0];
+  const name = `Ponte – ${(feed.ownerKind === 'mediator' ? first?.mediatorName : first?.organisationName) ?? 'mediazioni'}`;
+  const text = buildCalendar({ name, zone: version.zone, host, events });
+  return { feed, body: Buffer.from(text), etag: version.etag };
 }

@@ -1,6 +1,4 @@
-import type { Db } from '../db/database.js';
 import { sha256 } from '../ids.js';
-import { findLiveFeedByHash } from './feed.repository.js';
 
 /*
  * A feed's secret URL: made by calendarFeeds.rotate, read by the /ical route.
@@ -14,8 +12,8 @@ export function feedUrl(publicUrl: string, token: string): string {
   return new URL(`/ical/${token}.ics`, publicUrl).toString();
 }
 
-/** The live feed behind a token, if any: what the /ical route serves. */
-export async function liveFeedOf(db: Db, token: string) {
-  if (!FEED_TOKEN_PATTERN.test(token)) return undefined;
-  return findLiveFeedByHash(db, sha256(token));
+/** The token of a feed's file name ("<token>.ics") as it is looked up: its hash; nothing for what cannot be one. */
+export function tokenHashOf(file: string): string | undefined {
+  const token = file.endsWith('.ics') ? file.slice(0, -'.ics'.length) : '';
+  return FEED_TOKEN_PATTERN.test(token) ? sha256(token) : undefined;
 }

@@ -13,18 +13,24 @@ import type { DomainEvent } from './domain-event.js';
  * actor and instant.
  */
 export async function emit(trx: DbOrTx, call: ServiceCall<Submitter>, event: DomainEvent): Promise<void> {
+  await eventInsert(trx, call, event).execute();
+}
+
+/**
+ * The INSERT `emit` runs, not yet run: for a statement that writes the change
+ * and its event together (submissions/store-submission.ts), which is then
+ * the change's transaction.
+ */
+export function eventInsert(trx: DbOrTx, call: ServiceCall<Submitter>, event: DomainEvent) {
   const { type, ...payload } = event;
   const actor = actorOf(call.who);
-  await trx
-    .insertInto('domain_events')
-    .values({
-      id: newId(),
-      tenant_id: call.who.tenantId,
-      occurred_at: call.now.toISOString(),
-      type,
-      actor_kind: actor.kind,
-      actor_id: actor.id ?? null,
-      payload: toJson(payload),
-    })
-    .execute();
+  return trx.insertInto('domain_events').values({
+    id: newId(),
+    tenant_id: call.who.tenantId,
+    occurred_at: call.now.toISOString(),
+    type,
+    actor_kind: actor.kind,
+    actor_id: actor.id ?? null,
+    payload: toJson(payload),
+  });
 }

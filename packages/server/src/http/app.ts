@@ -13,6 +13,7 @@ import { pickLocale, serverMessage } from '../i18n/messages.js';
 import { appRouter, type AppRouter } from '../app.router.js';
 import { contextFactory, ownOrigins } from '../trpc/context.js';
 import { answerClientError } from './client-errors.js';
+import { compressAnswers } from './compression.js';
 import { liveTokenCache } from './live-token-cache.js';
 import { loggerOptions } from './logger.js';
 import { proceduresOf, SIGN_IN, TRPC_PREFIX } from './procedures-of.js';
@@ -29,7 +30,7 @@ function localeOf(request: FastifyRequest) {
 /** The most calls one HTTP request may batch; the SDK batches no more. */
 export const MAX_BATCH_SIZE = 10;
 
-/** Builds the HTTP server: security headers, CORS, rate limits, tRPC at /trpc, /healthz, widgets and examples. */
+/** Builds the HTTP server: security headers, CORS, rate limits, /healthz, tRPC at /trpc with the widgets and examples (answers compressed), the iCal feeds. */
 export async function buildApp(config: ServerConfig, database: DatabaseHandle): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config),
@@ -140,21 +141,27 @@ export async function buildApp(config: ServerConfig, database: DatabaseHandle): 
     }
   });
 
-  await app.register(fastifyTRPCPlugin, {
-    prefix: TRPC_PREFIX,
-    trpcOptions: {
-      router: appRouter,
-      // A batch is one request to the rate limiter: keep it small.
-      maxBatchSize: MAX_BATCH_SIZE,
-      createContext: contextFactory({ db: database.db, dialect: database.dialect, config }),
-      onError({ error, path, req }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+  // The API and the static files answer compressed. The iCal route stays
+  // outside this scope: its strong ETag names the text as written, and a
+  // compressed copy would need a tag of its own.
+  await app.register(async (compressed) => {
+    await compressAnswers(compressed);
+    await compressed.register(fastifyTRPCPlugin, {
+      prefix: TRPC_PREFIX,
+      trpcOptions: {
+        router: appRouter,
+        // A batch is one request to the rate limiter: keep it small.
+        maxBatchSize: MAX_BATCH_SIZE,
+        createContext: contextFactory({ db: database.db, dialect: database.dialect, config }),
+        onError({ error, path, req }) {
+          if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+        },
       },
-    },
-  } satisfies FastifyTRPCPluginOptions<AppRouter>);
+    } satisfies FastifyTRPCPluginOptions<AppRouter>);
+    await compressed.register(staticFiles, { widgetsDir: config.widgetsDir, examplesDir: config.examplesDir });
+  });
 
   await app.register(icalFeeds, { db: database.db, publicUrl: config.publicUrl });
-  await app.register(staticFiles, { widgetsDir: config.widgetsDir, examplesDir: config.examplesDir });
 
   return app;
 }

@@ -1,5 +1,5 @@
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,9 +27,15 @@ function isExampleFile(path: string): boolean {
 /** A `..` path segment, however encoded: `send` answers it 403, which tells that something is there. */
 const PARENT_SEGMENT = /(^|\/|\\|%2f|%5c)(\.|%2e){2}(\/|\\|%2f|%5c|$)/i;
 
-/** The type of a module script per the HTML standard; `send` would say application/javascript. */
-function javascript(reply: FastifyReply, path: string) {
-  if (path.endsWith('.js')) reply.header('content-type', 'text/javascript; charset=utf-8');
+/**
+ * The type of a script per the HTML standard, where `send` says
+ * application/javascript. An onSend hook rather than setHeaders, because
+ * @fastify/static names the type again after setHeaders when it answers a
+ * pre-compressed file.
+ */
+async function javascript(_request: FastifyRequest, reply: FastifyReply, payload: unknown) {
+  if (String(reply.getHeader('content-type')).startsWith('application/javascript')) reply.header('content-type', 'text/javascript; charset=utf-8');
+  return payload;
 }
 
 /**
@@ -50,6 +56,7 @@ export async function staticFiles(app: FastifyInstance, options: StaticFilesOpti
   app.addHook('onRequest', async (request, reply) => {
     if (PARENT_SEGMENT.test(request.url.split('?')[0]!)) return reply.callNotFound();
   });
+  app.addHook('onSend', javascript);
 
   await app.register(fastifyStatic, {
     root: widgetsDir,
@@ -61,8 +68,11 @@ export async function staticFiles(app: FastifyInstance, options: StaticFilesOpti
     index: false,
     suppressWarning: true,
     decorateReply: false,
+    // The build writes a brotli (.br) and a gzip (.gz) copy of every file
+    // (rollup.config.js): the best one the browser accepts is answered, with
+    // its own ETag; without them, the file is compressed on the fly.
+    preCompressed: true,
     setHeaders(reply, path) {
-      javascript(reply, path);
       // NOTE: a cross-origin <script type="module"> is fetched in CORS mode, so
       // a school's page can only run the widgets if their files allow any
       // origin. They are public and need no credentials; the API (/trpc)
@@ -83,8 +93,7 @@ export async function staticFiles(app: FastifyInstance, options: StaticFilesOpti
     cacheControl: false,
     dotfiles: 'ignore',
     suppressWarning: true,
-    setHeaders(reply, path) {
-      javascript(reply, path);
+    setHeaders(reply) {
       reply.header('cache-control', 'no-cache');
     },
   });

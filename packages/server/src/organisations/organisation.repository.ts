@@ -37,6 +37,12 @@ export async function findOrganisation(db: DbOrTx, tenantId: string, id: string)
   };
 }
 
+/** The kind of one organisation of the tenant, without its sites; undefined when not in that tenant. */
+export async function findOrganisationKind(db: DbOrTx, tenantId: string, id: string): Promise<Organisation['kind'] | undefined> {
+  const row = await db.selectFrom('organisations').select('kind').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return row?.kind;
+}
+
 export async function listOrganisations(db: DbOrTx, tenantId: string) {
   const rows = await db
     .selectFrom('organisations')

@@ -192,7 +192,11 @@ export async function listAppointments(db: DbOrTx, tenantId: string, f: Appointm
  */
 export const MAX_BLOCK_MS = (480 + 240) * 60_000;
 
-/** Busy intervals of some mediators in a window, one query: what free slots subtract. */
+/**
+ * Live appointments of some mediators that reach into a window, one query, a
+ * row each: what matching subtracts from proposed slots. Free slots read the
+ * same rows aggregated by mediator (busy-intervals.repository.ts).
+ */
 export async function busyOf(db: DbOrTx, tenantId: string, mediatorIds: string[], from: string, to: string) {
   if (mediatorIds.length === 0) return [];
   return db

@@ -10,6 +10,8 @@ type BusyRow = Awaited<ReturnType<typeof busyOf>>[number];
  * `mode`, by mediator. The new one's place is not known yet, so for an
  * in-person search every in-person appointment is taken to be elsewhere:
  * it blocks the travel buffer before and after it. Phone and video need none.
+ * Free slots read the same rule computed in SQL (busy-intervals.repository.ts
+ * `busyIntervalsOf`): the two change together.
  */
 export function busyIntervalsBy(busy: readonly BusyRow[], mode: AppointmentMode, bufferMs: number): Map<string, Interval[]> {
   const byMediator = new Map<string, Interval[]>();

@@ -61,65 +61,70 @@ const META_COLUMNS = [
 
 /** Takes the next protocol number of a tenant's year; the row lock serialises concurrent takers. */
 export async function nextProtocolSeq(db: DbOrTx, tenantId: string, year: number): Promise<number> {
-  const row = await db
+  const row = await takeProtocolSeq(db, tenantId, year).executeTakeFirstOrThrow();
+  return toInt(row.last_seq);
+}
+
+/** The UPDATE (an upsert: a year's first number creates its row) that `nextProtocolSeq` runs, not yet run. */
+export function takeProtocolSeq(db: DbOrTx, tenantId: string, year: number) {
+  return db
     .insertInto('protocol_counters')
     .values({ tenant_id: tenantId, year, last_seq: 1 })
     .onConflict((oc) =>
       oc.columns(['tenant_id', 'year']).doUpdateSet({ last_seq: sql<number>`protocol_counters.last_seq + 1` }),
     )
-    .returning('last_seq')
-    .executeTakeFirstOrThrow();
-  return toInt(row.last_seq);
+    .returning('last_seq');
 }
 
-export async function insertSubmission(
-  db: DbOrTx,
-  row: {
-    id: string;
-    tenantId: string;
-    organisationId: string;
-    formId: string;
-    formVersion: number;
-    protocolYear: number;
-    protocolSeq: number;
-    protocol: string;
-    trackingCode: string;
-    status: string;
-    data: Record<string, unknown>;
-    submittedVia: 'key' | 'staff';
-    submittedByUserId: string | null;
-    publishableKeyId: string | null;
-    idempotencyKey: string | null;
-    requestHash: string;
-    at: string;
-    /** What the request queue filters on (requests/queue-fields.ts); absent for other forms. */
-    queue?: { language: string | null; urgency: string | null } | undefined;
-  },
-): Promise<void> {
+/** A submission about to be stored, all but its protocol number (store-submission.ts takes that). */
+export interface NewSubmission {
+  id: string;
+  tenantId: string;
+  organisationId: string;
+  formId: string;
+  formVersion: number;
+  protocolYear: number;
+  trackingCode: string;
+  status: string;
+  data: Record<string, unknown>;
+  submittedVia: 'key' | 'staff';
+  submittedByUserId: string | null;
+  publishableKeyId: string | null;
+  idempotencyKey: string | null;
+  requestHash: string;
+  at: string;
+  /** What the request queue filters on (requests/queue-fields.ts); absent for other forms. */
+  queue?: { language: string | null; urgency: string | null } | undefined;
+}
+
+/** The row of a new submission, but for its protocol number's two columns. */
+export function submissionValues(row: NewSubmission) {
+  return {
+    id: row.id,
+    tenant_id: row.tenantId,
+    organisation_id: row.organisationId,
+    form_id: row.formId,
+    form_version: row.formVersion,
+    protocol_year: row.protocolYear,
+    tracking_code: row.trackingCode,
+    status: row.status,
+    data: toJson(row.data),
+    submitted_via: row.submittedVia,
+    submitted_by_user_id: row.submittedByUserId,
+    publishable_key_id: row.publishableKeyId,
+    idempotency_key: row.idempotencyKey,
+    request_hash: row.requestHash,
+    created_at: row.at,
+    updated_at: row.at,
+    queue_language: row.queue?.language ?? null,
+    queue_urgency: row.queue?.urgency ?? null,
+  };
+}
+
+export async function insertSubmission(db: DbOrTx, row: NewSubmission & { protocolSeq: number; protocol: string }): Promise<void> {
   await db
     .insertInto('submissions')
-    .values({
-      id: row.id,
-      tenant_id: row.tenantId,
-      organisation_id: row.organisationId,
-      form_id: row.formId,
-      form_version: row.formVersion,
-      protocol: row.protocol,
-      protocol_year: row.protocolYear,
-      protocol_seq: row.protocolSeq,
-      tracking_code: row.trackingCode,
-      status: row.status,
-      data: toJson(row.data),
-      submitted_via: row.submittedVia,
-      submitted_by_user_id: row.submittedByUserId,
-      publishable_key_id: row.publishableKeyId,
-      idempotency_key: row.idempotencyKey,
-      request_hash: row.requestHash,
-      created_at: row.at,
-      updated_at: row.at,
-      queue_language: row.queue?.language ?? null,
-      queue_urgency: row.queue?.urgency ?? null,
-    })
+    .values({ ...submissionValues(row), protocol_seq: row.protocolSeq, protocol: row.protocol })
     .execute();
 }
 

@@ -6,11 +6,10 @@ import {
   type FormDefinition,
 } from '@ponte/forms';
 import { isCoordinator, type Submitter } from '../auth/actor.js';
-import { audit, auditSpecialCategoryRead } from '../audit/audit.js';
-import { emit } from '../events/emit.js';
+import { auditSpecialCategoryRead } from '../audit/audit.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { newId, newTrackingCode, sha256 } from '../ids.js';
-import { findOrganisation } from '../organisations/organisation.repository.js';
+import { findOrganisationKind } from '../organisations/organisation.repository.js';
 import type { ServiceCall, StaffCall } from '../service-call.js';
 import { DomainError } from '../domain-error.js';
 import { serverMessage } from '../i18n/messages.js';
@@ -18,8 +17,10 @@ import { INITIAL_REQUEST_STATUS } from '../requests/lifecycle.js';
 import { queueFieldsOf } from '../requests/queue-fields.js';
 import { trackingView } from '../requests/tracking.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
+import { protocolYear } from './protocol-number.js';
 import * as repo from './submission.repository.js';
 import { stampSignatures } from './signatures.js';
+import { storeSubmission } from './store-submission.js';
 import { canReadContent, canSeeMetadata, listScope } from './visibility.js';
 
 export interface Receipt {
@@ -59,10 +60,6 @@ function toSummary(s: repo.SubmissionRow) {
     submittedAt: s.createdAt,
     updatedAt: s.updatedAt,
   };
-}
-
-function yearIn(timeZone: string, at: Date): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(at));
 }
 
 /** JSON with keys sorted, so that equal data always hashes the same. */
@@ -115,9 +112,9 @@ export async function submit(call: ServiceCall<Submitter>, input: SubmitInput): 
   checkFiller(def, submitter);
 
   const organisationId = organisationFor(submitter, input.organisationId);
-  const organisation = await findOrganisation(db, submitter.tenantId, organisationId);
-  if (!organisation) throw new DomainError('NOT_FOUND', 'organisationUnknown');
-  if (!def.submitterKinds.includes(organisation.kind)) throw new DomainError('FORBIDDEN', 'formNotForOrganisation');
+  const kind = await organisationKind(call, organisationId);
+  if (!kind) throw new DomainError('NOT_FOUND', 'organisationUnknown');
+  if (!def.submitterKinds.includes(kind)) throw new DomainError('FORBIDDEN', 'formNotForOrganisation');
 
   const result = validateSubmission(def, input.data, locale);
   if (!result.ok) throw new DomainError('BAD_REQUEST', 'formInvalid', {}, result.fieldErrors);
@@ -133,29 +130,22 @@ export async function submit(call: ServiceCall<Submitter>, input: SubmitInput): 
 
   const requestHash = sha256(canonicalJson({ formId: def.id, version: def.version, organisationId, data }));
   const idempotencyKey = input.idempotencyKey ?? null;
-  if (idempotencyKey) {
-    const earlier = await repo.findByIdempotencyKey(db, submitter.tenantId, organisationId, idempotencyKey);
-    if (earlier) return replay(earlier, requestHash);
-  }
-
   const tenant = await call.tenant();
   const at = now.toISOString();
-  const year = yearIn(tenant.timeZone, now);
   const id = newId();
   const trackingCode = newTrackingCode();
   try {
-    const protocol = await db.transaction().execute(async (trx) => {
-      const seq = await repo.nextProtocolSeq(trx, tenant.id, year);
-      const protocol = `${year}/${String(seq).padStart(6, '0')}`;
-      await repo.insertSubmission(trx, {
+    // A retry is not looked for first: it is the rare case, and the unique
+    // index finds it on the way (below) for the price of the write it refuses.
+    const protocol = await storeSubmission(
+      call,
+      {
         id,
         tenantId: tenant.id,
         organisationId,
         formId: def.id,
         formVersion: def.version,
-        protocolYear: year,
-        protocolSeq: seq,
-        protocol,
+        protocolYear: protocolYear(tenant.timeZone, now),
         trackingCode,
         status: INITIAL_STATUS,
         data: stampSignatures(def, data, submitter, at),
@@ -166,27 +156,29 @@ export async function submit(call: ServiceCall<Submitter>, input: SubmitInput): 
         requestHash,
         at,
         queue: queueFieldsOf(def, data),
-      });
-      await audit(trx, call, 'submission.created', { type: 'submission', id }, { formId: def.id, version: def.version, protocol });
+      },
       // Reports never come this way (checkFiller): a submission is a request or the questionnaire.
-      await emit(
-        trx,
-        call,
-        formMeaning(def.id, def.version)?.kind === 'questionnaire'
-          ? { type: 'questionnaire.received', submissionId: id, formId: def.id, organisationId }
-          : { type: 'request.received', requestId: id, formId: def.id, organisationId },
-      );
-      return protocol;
-    });
+      formMeaning(def.id, def.version)?.kind === 'questionnaire'
+        ? { type: 'questionnaire.received', submissionId: id, formId: def.id, organisationId }
+        : { type: 'request.received', requestId: id, formId: def.id, organisationId },
+    );
     return { protocol, trackingCode, status: INITIAL_STATUS, submittedAt: at };
   } catch (error) {
-    // Two retries raced past the lookup above: the loser answers the winner's receipt.
+    // The idempotency key was used already, by an earlier call or one racing this one:
+    // the write was undone whole, its number included, and the first receipt is answered.
     if (idempotencyKey && isUniqueViolation(error)) {
-      const winner = await repo.findByIdempotencyKey(db, submitter.tenantId, organisationId, idempotencyKey);
-      if (winner) return replay(winner, requestHash);
+      const earlier = await repo.findByIdempotencyKey(db, submitter.tenantId, organisationId, idempotencyKey);
+      if (earlier) return replay(earlier, requestHash);
     }
     throw error;
   }
+}
+
+/** The kind of the organisation a submission is for: a key's was read with the key. */
+async function organisationKind(call: ServiceCall<Submitter>, organisationId: string) {
+  const { who } = call;
+  if (who.kind === 'key' && who.organisationKind && who.organisationId === organisationId) return who.organisationKind;
+  return findOrganisationKind(call.db, who.tenantId, organisationId);
 }
 
 function replay(earlier: repo.SubmissionRow, requestHash: string): Receipt {

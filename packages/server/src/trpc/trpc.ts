@@ -6,7 +6,7 @@ import { serverMessage, type ServerMessageKey } from '../i18n/messages.js';
 import type { Context } from './context.js';
 import { DomainError } from '../domain-error.js';
 import { refuseIllFormedText } from './well-formed-input.js';
-import { serviceCall, type ServiceCall } from '../service-call.js';
+import { serviceCall, type ServiceCall, type TenantScope } from '../service-call.js';
 
 interface IssueLike {
   path: PropertyKey[];
@@ -67,9 +67,9 @@ export const publicProcedure = t.procedure.use(async function wellFormedText({ c
   return next({ ctx: { call } });
 });
 
-/** The same call, made by `who` once their credentials are resolved. */
-function callBy<Who extends Submitter>(call: ServiceCall<null>, who: Who): ServiceCall<Who> {
-  return serviceCall(call, who);
+/** The same call, made by `who` once their credentials are resolved (with their tenant, when that read found it). */
+function callBy<Who extends Submitter>(call: ServiceCall<null>, who: Who, tenant?: TenantScope): ServiceCall<Who> {
+  return serviceCall(call, who, tenant);
 }
 
 export const staffProcedure = publicProcedure.use(async function requireStaff({ ctx, next }) {
@@ -98,8 +98,8 @@ export const submitterProcedure = publicProcedure.use(async function requireSubm
     return next({ ctx: { submitter: user as Submitter, call: callBy<Submitter>(ctx.call, user) } });
   }
   if (ctx.publishableKey) {
-    const holder = await resolveKeyHolder(ctx.db, ctx.publishableKey, ctx.origin, ctx.ownOrigins);
-    return next({ ctx: { submitter: holder as Submitter, call: callBy<Submitter>(ctx.call, holder) } });
+    const { holder, tenant } = await resolveKeyHolder(ctx.db, ctx.publishableKey, ctx.origin, ctx.ownOrigins);
+    return next({ ctx: { submitter: holder as Submitter, call: callBy<Submitter>(ctx.call, holder, tenant) } });
   }
   throw new DomainError('UNAUTHORIZED', 'keyRequired');
 });

@@ -1,17 +1,13 @@
-import type { FieldDefinition } from '@ponte/forms';
 import type { Popover } from '../internal/popover.js';
 import { idFor } from './form-paths.js';
 
 /**
  * The positioning code (Floating UI, docs/architecture.md#anatomy) in the picker's own lazy
- * chunk: fetched on idle by a form that has a picker, or when a list first
- * opens. Until it comes, the list hangs below its input by CSS alone.
+ * chunk: fetched when a list first opens, not with the form, whose first
+ * load it would add to for a list that may be steps away or never opened.
+ * Until it comes, the list hangs below its input by CSS alone.
  */
-export const loadPopover = (): Promise<typeof import('../internal/popover.js')> => import('../internal/popover.js');
-
-/** whether a list of fields (children of groups included) has a language or country picker */
-export const needsPicker = (fields: readonly FieldDefinition[]): boolean =>
-  fields.some((f) => f.kind === 'language' || f.kind === 'country' || (f.kind === 'group' && needsPicker(f.fields)));
+const loadPopover = (): Promise<typeof import('../internal/popover.js')> => import('../internal/popover.js');
 
 /**
  * The state of the language and country pickers of one form, following the

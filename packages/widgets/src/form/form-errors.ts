@@ -20,7 +20,7 @@ export class FormErrors {
   /** `loaded` runs once the validator is there, to validate the answers as they are by then */
   constructor(private readonly loaded: () => void) {}
 
-  /** the validator, fetched once (on first interaction or on idle) */
+  /** the validator, fetched once, on the first interaction with the form */
   load(): Promise<void> {
     this.#loading ??= import('../internal/validation.js').then((m) => {
       this.#validator = m.validateSubmission;

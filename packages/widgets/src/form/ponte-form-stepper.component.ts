@@ -5,10 +5,10 @@ import type { Draft, DraftStore } from '../internal/draft-store.js';
 import { emit } from '../internal/events.js';
 import { resolveLocale } from '../internal/locale.js';
 import { t, ui } from '../internal/ui-messages.js';
-import { Combobox, loadPopover, needsPicker } from './combobox-state.js';
+import { Combobox } from './combobox-state.js';
 import type { FieldHost } from './field-host.js';
 import { FormErrors } from './form-errors.js';
-import { anchorOf, getPath, idFor, setPath, topFields, topKey, visibleData } from './form-paths.js';
+import { anchorOf, getPath, idFor, setPath, topKey, visibleData } from './form-paths.js';
 import { initialAnswers, type Prefiller } from './initial-answers.js';
 import type { Organisation } from './organisation.js';
 import { styles } from './ponte-form.styles.js';
@@ -168,14 +168,6 @@ export abstract class PonteFormStepper extends LitElement {
     this.data = this.#initialData();
     this.step = 0;
     this.phase = this.#offered ? 'offer' : 'fill';
-    // On idle: the validator, and Floating UI when the form has a picker.
-    const later = () => {
-      void this.#errors.load();
-      if (this.def && needsPicker(topFields(this.def))) loadPopover().catch(() => undefined);
-    };
-    const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback;
-    if (idle) idle(later);
-    else setTimeout(later, 1500);
   }
 
   #initialData(): Record<string, unknown> {
@@ -379,7 +371,7 @@ export abstract class PonteFormStepper extends LitElement {
         e.preventDefault();
         void (reviewing ? this.#send() : this.#next());
       }}
-      @focusin=${() => void this.#errors.load()}
+      @focusin=${() => void this.#errors.load() /* the validator is off the way to the first field: fetched on first focus */}
     >
       <h2 id="form-title" class="title">${def.title[locale]}</h2>
       ${renderSteps(def, sections, reviewing ? sections.length : step, locale)}

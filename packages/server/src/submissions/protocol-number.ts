@@ -1,0 +1,35 @@
+import { sql, type Expression } from 'kysely';
+
+/*
+ * The protocol number a receipt carries: 'YYYY/NNNNNN', numbered without a
+ * gap per tenant and year, the year being the one the tenant's zone is in
+ * at the instant of the submission.
+ */
+
+// One formatter per zone, made once: building an Intl.DateTimeFormat loads
+// the zone's rules and costs far more than formatting with it.
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The year `at` falls in, in `timeZone`. */
+export function protocolYear(timeZone: string, at: Date): number {
+  let format = yearFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' });
+    yearFormats.set(timeZone, format);
+  }
+  return Number(format.format(at));
+}
+
+/** The number as people read it; past 999999 it grows a digit rather than wrap. */
+export function protocolOf(year: number, seq: number): string {
+  return `${year}/${String(seq).padStart(6, '0')}`;
+}
+
+/**
+ * `protocolOf` in PostgreSQL's SQL, for a statement that takes the number
+ * and stores it at once (store-submission.ts). The two must agree: the
+ * submissions suite checks the receipts of both databases alike.
+ */
+export function protocolSql(year: number, seq: Expression<number | string>) {
+  return sql<string>`${`${year}/`}::text || lpad(${seq}::text, greatest(6, length(${seq}::text)), '0')`;
+}
