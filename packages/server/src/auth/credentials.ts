@@ -13,7 +13,6 @@ import * as sessions from './session.repository.js';
  * builders (trpc/trpc.ts) before any service runs.
  */
 
-
 /**
  * Resolves a publishable key for a request. A browser always sends Origin on
  * the cross-site requests widgets make, and it must be one the key lists (or
