@@ -147,13 +147,20 @@ async function section(name: string, work: () => Promise<BenchRow[]>): Promise<B
   }
 }
 
+/** `npm run bench -- submit feeds` runs only those parts; with no names, all of them. */
+const PARTS = ['scheduling', 'submit', 'feeds', 'first-load'] as const;
+const asked = process.argv.slice(2);
+const unknown = asked.filter((a) => !(PARTS as readonly string[]).includes(a));
+if (unknown.length > 0) throw new Error(`Unknown part(s) ${unknown.join(', ')}: choose among ${PARTS.join(', ')}`);
+const runs = (part: (typeof PARTS)[number]) => asked.length === 0 || asked.includes(part);
+
 const rows: BenchRow[] = [];
 for (const kind of ['sqlite', 'postgres'] as const) {
-  rows.push(...(await section(`${kind}: free slots, storm, throughput`, () => benchScheduling(kind))));
-  rows.push(...(await section(`${kind}: submit`, () => benchSubmit(kind))));
-  rows.push(...(await section(`${kind}: calendar feeds`, () => benchFeeds(kind))));
+  if (runs('scheduling')) rows.push(...(await section(`${kind}: free slots, storm, throughput`, () => benchScheduling(kind))));
+  if (runs('submit')) rows.push(...(await section(`${kind}: submit`, () => benchSubmit(kind))));
+  if (runs('feeds')) rows.push(...(await section(`${kind}: calendar feeds`, () => benchFeeds(kind))));
 }
-rows.push(...(await section('chromium: first load of the A.1 widget page', benchFirstLoad)));
+if (runs('first-load')) rows.push(...(await section('chromium: first load of the A.1 widget page', benchFirstLoad)));
 
 const table = [
   '| path | where | measure | Ponte | floor or peer | ratio | goal | met |',

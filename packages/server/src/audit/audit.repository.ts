@@ -23,7 +23,12 @@ export interface AuditEventInput {
  * inside the transaction of the change it records.
  */
 export function auditInsert(db: DbOrTx, event: AuditEventInput) {
-  return db.insertInto('audit_events').values({
+  return db.insertInto('audit_events').values(auditRow(event));
+}
+
+/** The row of one audit event: for an INSERT of several (submissions/store-submission.ts). */
+export function auditRow(event: AuditEventInput) {
+  return {
     id: newId(),
     tenant_id: event.tenantId,
     at: event.at,
@@ -33,5 +38,5 @@ export function auditInsert(db: DbOrTx, event: AuditEventInput) {
     subject_type: event.subject?.type ?? null,
     subject_id: event.subject?.id ?? null,
     details: isExpression(event.details) ? (event.details as Expression<string>) : toJson(event.details ?? {}),
-  });
+  };
 }

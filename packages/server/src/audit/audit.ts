@@ -32,7 +32,7 @@ export async function audit(
 
 /**
  * The line `audit` appends, as an INSERT not yet run: for a statement that
- * writes the change and its audit line together (submissions/store-submission.ts).
+ * writes the change and its audit line together.
  */
 export function auditLine(
   db: DbOrTx,
@@ -42,14 +42,25 @@ export function auditLine(
   details?: AuditEventInput['details'],
   as?: { actor: AuditActor; tenantId: string },
 ) {
-  return auditInsert(db, {
+  return auditInsert(db, auditEntry(call, action, subject, details, as));
+}
+
+/** The line `audit` appends, as what it records: for an INSERT of several (submissions/store-submission.ts). */
+export function auditEntry(
+  call: ServiceCall<Submitter | null>,
+  action: string,
+  subject?: { type: string; id: string },
+  details?: AuditEventInput['details'],
+  as?: { actor: AuditActor; tenantId: string },
+): AuditEventInput {
+  return {
     tenantId: as?.tenantId ?? call.who?.tenantId ?? null,
     actor: as?.actor ?? actorOf(call.who),
     action,
     ...(subject ? { subject } : {}),
     ...(details ? { details } : {}),
     at: call.now.toISOString(),
-  });
+  };
 }
 
 /**

@@ -18,13 +18,17 @@ export async function emit(trx: DbOrTx, call: ServiceCall<Submitter>, event: Dom
 
 /**
  * The INSERT `emit` runs, not yet run: for a statement that writes the change
- * and its event together (submissions/store-submission.ts), which is then
- * the change's transaction.
+ * and its event together, which is then the change's transaction.
  */
 export function eventInsert(trx: DbOrTx, call: ServiceCall<Submitter>, event: DomainEvent) {
+  return trx.insertInto('domain_events').values(eventRow(call, event));
+}
+
+/** The row `emit` writes: for an INSERT of several (submissions/store-submission.ts). */
+export function eventRow(call: ServiceCall<Submitter>, event: DomainEvent) {
   const { type, ...payload } = event;
   const actor = actorOf(call.who);
-  return trx.insertInto('domain_events').values({
+  return {
     id: newId(),
     tenant_id: call.who.tenantId,
     occurred_at: call.now.toISOString(),
@@ -32,5 +36,5 @@ export function eventInsert(trx: DbOrTx, call: ServiceCall<Submitter>, event: Do
     actor_kind: actor.kind,
     actor_id: actor.id ?? null,
     payload: toJson(payload),
-  });
+  };
 }

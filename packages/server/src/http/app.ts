@@ -1,7 +1,6 @@
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { normaliseOrigin } from '../auth/origin.js';
@@ -10,7 +9,7 @@ import type { ServerConfig } from '../config.js';
 import type { DatabaseHandle } from '../db/connect.js';
 import { icalFeeds } from '../calendar-feeds/ical.route.js';
 import { pickLocale, serverMessage } from '../i18n/messages.js';
-import { appRouter, type AppRouter } from '../app.router.js';
+import { appRouter } from '../app.router.js';
 import { contextFactory, ownOrigins } from '../trpc/context.js';
 import { answerClientError } from './client-errors.js';
 import { compressAnswers } from './compression.js';
@@ -20,6 +19,7 @@ import { proceduresOf, SIGN_IN, TRPC_PREFIX } from './procedures-of.js';
 import { rateLimitKeys } from './rate-limit-keys.js';
 import { rateLimitStore } from './rate-limit-store.js';
 import { staticFiles } from './static.js';
+import { trpcRoute } from './trpc-route.js';
 import { trpcErrorEnvelope } from './trpc-envelope.js';
 
 function localeOf(request: FastifyRequest) {
@@ -146,18 +146,19 @@ export async function buildApp(config: ServerConfig, database: DatabaseHandle): 
   // compressed copy would need a tag of its own.
   await app.register(async (compressed) => {
     await compressAnswers(compressed);
-    await compressed.register(fastifyTRPCPlugin, {
-      prefix: TRPC_PREFIX,
-      trpcOptions: {
-        router: appRouter,
-        // A batch is one request to the rate limiter: keep it small.
-        maxBatchSize: MAX_BATCH_SIZE,
-        createContext: contextFactory({ db: database.db, dialect: database.dialect, config }),
-        onError({ error, path, req }) {
-          if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
-        },
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>);
+    await compressed.register(
+      (scope) =>
+        trpcRoute(scope, {
+          router: appRouter,
+          // A batch is one request to the rate limiter: keep it small.
+          maxBatchSize: MAX_BATCH_SIZE,
+          createContext: contextFactory({ db: database.db, dialect: database.dialect, config }),
+          onError({ error, path, req }) {
+            if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+          },
+        }),
+      { prefix: TRPC_PREFIX },
+    );
     await compressed.register(staticFiles, { widgetsDir: config.widgetsDir, examplesDir: config.examplesDir });
   });
 

@@ -61,17 +61,21 @@ const META_COLUMNS = [
 
 /** Takes the next protocol number of a tenant's year; the row lock serialises concurrent takers. */
 export async function nextProtocolSeq(db: DbOrTx, tenantId: string, year: number): Promise<number> {
-  const row = await takeProtocolSeq(db, tenantId, year).executeTakeFirstOrThrow();
+  const row = await takeProtocolSeqs(db, tenantId, year, 1).executeTakeFirstOrThrow();
   return toInt(row.last_seq);
 }
 
-/** The UPDATE (an upsert: a year's first number creates its row) that `nextProtocolSeq` runs, not yet run. */
-export function takeProtocolSeq(db: DbOrTx, tenantId: string, year: number) {
+/**
+ * The UPDATE (an upsert: a year's first number creates its row) that takes
+ * the next `count` numbers of a tenant's year, not yet run: it answers the
+ * last of them.
+ */
+export function takeProtocolSeqs(db: DbOrTx, tenantId: string, year: number, count: number) {
   return db
     .insertInto('protocol_counters')
-    .values({ tenant_id: tenantId, year, last_seq: 1 })
+    .values({ tenant_id: tenantId, year, last_seq: count })
     .onConflict((oc) =>
-      oc.columns(['tenant_id', 'year']).doUpdateSet({ last_seq: sql<number>`protocol_counters.last_seq + 1` }),
+      oc.columns(['tenant_id', 'year']).doUpdateSet({ last_seq: sql<number>`protocol_counters.last_seq + ${count}` }),
     )
     .returning('last_seq');
 }

@@ -1,4 +1,4 @@
-import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Locale } from '@ponte/forms';
 import type { ServerConfig } from '../config.js';
 import type { Db } from '../db/database.js';
@@ -66,7 +66,7 @@ function header(value: string | string[] | undefined): string | undefined {
 }
 
 export function contextFactory(deps: { db: Db; dialect: DialectName; config: ServerConfig }) {
-  return function createContext({ req }: CreateFastifyContextOptions): Context {
+  return function createContext({ req }: { req: FastifyRequest }): Context {
     const bearer = bearerToken(header(req.headers.authorization));
     return createContextInner({
       ...deps,
