@@ -13,26 +13,36 @@ import * as sessions from './session.repository.js';
  * builders (trpc/trpc.ts) before any service runs.
  */
 
+/** What auth/publishable-key.repository.ts `findKeyForCall` reads of a live key; undefined for none. */
+export type KeyForCall = Awaited<ReturnType<typeof findKeyForCall>>;
+
 /**
- * Resolves a publishable key for a request. A browser always sends Origin on
- * the cross-site requests widgets make, and it must be one the key lists (or
- * Ponte's own, where the examples and console live). A request without Origin
- * comes from a server-side integration, where origins mean nothing: the key
- * alone identifies the organisation, as a publishable key is public anyway.
- *
- * Read afresh on every call, in one query with the key's tenant: a key
- * revoked in the database is refused from the next call on.
+ * Reads a key for a call: the key, whether it lists the call's Origin, its
+ * organisation and tenant, in one statement (findKeyForCall).
  */
-export async function resolveKeyHolder(
-  db: Db,
-  key: string,
+export function readKeyForCall(db: Db, key: string, origin: string | undefined): Promise<KeyForCall> {
+  return findKeyForCall(db, key, origin === undefined ? null : normaliseOrigin(origin));
+}
+
+/**
+ * Resolves a publishable key for a request, from what `readKeyForCall` read.
+ * A browser always sends Origin on the cross-site requests widgets make, and
+ * it must be one the key lists (or Ponte's own, where the examples and
+ * console live). A request without Origin comes from a server-side
+ * integration, where origins mean nothing: the key alone identifies the
+ * organisation, as a publishable key is public anyway.
+ *
+ * Read afresh for every request, with the key's tenant (trpc/context.ts
+ * `readKey`): a key revoked in the database is refused from the next call on.
+ */
+export function resolveKeyHolder(
+  row: KeyForCall,
   origin: string | undefined,
   ownOrigins: readonly string[],
-): Promise<{ holder: KeyHolder; tenant: TenantScope }> {
-  const normalised = origin === undefined ? null : normaliseOrigin(origin);
-  const row = await findKeyForCall(db, key, normalised);
+): { holder: KeyHolder; tenant: TenantScope } {
   if (!row) throw new DomainError('UNAUTHORIZED', 'keyUnknown');
   if (origin !== undefined) {
+    const normalised = normaliseOrigin(origin);
     const allowed = normalised !== null && (row.originListed || ownOrigins.includes(normalised));
     if (!allowed) throw new DomainError('FORBIDDEN', 'keyWrongOrigin', { origin: origin.slice(0, 200) });
   }

@@ -3,6 +3,7 @@ import type { Locale } from '@ponte/forms';
 import type { ServerConfig } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { DialectName } from '../db/connect.js';
+import { readKeyForCall, type KeyForCall } from '../auth/credentials.js';
 import { normaliseOrigin } from '../auth/origin.js';
 import { pickLocale } from '../i18n/messages.js';
 
@@ -21,6 +22,8 @@ export interface Context {
   /** Origins that are Ponte's own (its public URL): always allowed. */
   ownOrigins: readonly string[];
   now: () => Date;
+  /** The publishable key as read for this request (auth/credentials.ts `readKeyForCall`), read once however often asked. */
+  readKey: () => Promise<KeyForCall>;
 }
 
 export interface ContextInput {
@@ -32,6 +35,8 @@ export interface ContextInput {
   publishableKey?: string;
   origin?: string;
   now?: () => Date;
+  /** the read of the key made for this request already, if one was */
+  readKey?: () => Promise<KeyForCall>;
 }
 
 /** Ponte's own sites: its public URL and any extra origins configured (a console elsewhere). */
@@ -52,7 +57,13 @@ export function createContextInner(input: ContextInput): Context {
     origin: input.origin,
     ownOrigins: ownOrigins(input.config),
     now: input.now ?? (() => new Date()),
+    readKey: input.readKey ?? once(() => (input.publishableKey ? readKeyForCall(input.db, input.publishableKey, input.origin) : Promise.resolve(undefined))),
   };
+}
+
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= read());
 }
 
 /** The token of an `Authorization: Bearer …` header. */
@@ -74,6 +85,26 @@ export function contextFactory(deps: { db: Db; dialect: DialectName; config: Ser
       bearerToken: bearer,
       publishableKey: header(req.headers['x-ponte-key']),
       origin: header(req.headers.origin),
+      readKey: () => requestKeyRead(deps.db, req) ?? Promise.resolve(undefined),
     });
   };
+}
+
+const keyReads = new WeakMap<FastifyRequest, Promise<KeyForCall>>();
+
+/**
+ * The read of a request's publishable key (x-ponte-key), made once for the
+ * request: CORS asks it whether the request's Origin is one a live key lists
+ * (http/app.ts), the procedure whose key it is (trpc.ts `requireSubmitter`),
+ * and one statement answers both. Undefined for a request without a key.
+ */
+export function requestKeyRead(db: Db, req: FastifyRequest): Promise<KeyForCall> | undefined {
+  const key = header(req.headers['x-ponte-key']);
+  if (key === undefined) return undefined;
+  let read = keyReads.get(req);
+  if (!read) {
+    read = readKeyForCall(db, key, header(req.headers.origin));
+    keyReads.set(req, read);
+  }
+  return read;
 }

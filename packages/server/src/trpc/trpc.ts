@@ -98,7 +98,7 @@ export const submitterProcedure = publicProcedure.use(async function requireSubm
     return next({ ctx: { submitter: user as Submitter, call: callBy<Submitter>(ctx.call, user) } });
   }
   if (ctx.publishableKey) {
-    const { holder, tenant } = await resolveKeyHolder(ctx.db, ctx.publishableKey, ctx.origin, ctx.ownOrigins);
+    const { holder, tenant } = resolveKeyHolder(await ctx.readKey(), ctx.origin, ctx.ownOrigins);
     return next({ ctx: { submitter: holder as Submitter, call: callBy<Submitter>(ctx.call, holder, tenant) } });
   }
   throw new DomainError('UNAUTHORIZED', 'keyRequired');

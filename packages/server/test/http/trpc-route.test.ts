@@ -87,7 +87,7 @@ describe('the single-call route beside tRPC’s own handler', () => {
   /** whether the last context was made by tRPC's handler */
   let madeByTrpc: boolean | undefined;
 
-  async function serve(register: (app: FastifyInstance, createContext: (o: { req: FastifyRequest; info?: unknown }) => unknown) => Promise<void>) {
+  async function serve(register: (app: FastifyInstance, createContext: (o: { req: FastifyRequest; info?: unknown }) => unknown) => PromiseLike<unknown>) {
     const config = { ...loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' }), publicUrl: 'http://ponte.test' };
     const make = contextFactory({ db: handle.db, dialect: handle.dialect, config });
     const app = Fastify({ logger: false });
