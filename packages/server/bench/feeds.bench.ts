@@ -15,6 +15,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { newId, sha256 } from '../src/ids.js';
 import { schoolYearOf } from '../src/budgets/school-year.js';
 import { placeKeyOf } from '../src/scheduling/placement.js';
+import { countScheduleWrite } from '../src/scheduling/schedule-version.js';
 import { DEFAULT_SETTINGS, saveSettings } from '../src/scheduling/settings.repository.js';
 import { icalGeneratorCalendar } from '../test/calendar-feeds/ical-generator-calendar.js';
 import { createDatabase } from '../test/helpers/databases.js';
@@ -133,12 +134,17 @@ async function timedGet(url: string, headers: Record<string, string> = {}): Prom
 
 /** A change a calendar shows, written as the scheduling code writes one: the sequence raised, the instant of the change. */
 async function changeOne(db: Db, tenantId: string, id: string, run: number): Promise<void> {
-  await db
-    .updateTable('appointments')
-    .set((eb) => ({ sequence: eb('sequence', '+', 1), updated_at: new Date().toISOString(), place: `Plesso Rodari, aula ${run}`, place_key: placeKeyOf(`Plesso Rodari, aula ${run}`) }))
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    const changed = await trx
+      .updateTable('appointments')
+      .set((eb) => ({ sequence: eb('sequence', '+', 1), updated_at: new Date().toISOString(), place: `Plesso Rodari, aula ${run}`, place_key: placeKeyOf(`Plesso Rodari, aula ${run}`) }))
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .returning(['mediator_id', 'organisation_id', 'submission_id'])
+      .executeTakeFirstOrThrow();
+    // As every write of an appointment does (appointment.repository.ts): the feed's version moves with it.
+    await countScheduleWrite(trx, { tenantId, mediatorId: changed.mediator_id, organisationId: changed.organisation_id, submissionId: changed.submission_id });
+  });
 }
 
 const spread = (values: number[]) => `p95 ${round(percentile(values, 95))} ms, ${values.length} samples`;

@@ -4,9 +4,12 @@ import type { Feed } from './feed.repository.js';
 
 /**
  * The appointments (`appointments as a`) a feed may show: its owner's. The
- * events a feed lists and the version it is known by (feed-version.ts) both
- * start from this query, so that nothing outside the feed can move its
- * version, and nothing inside it can change unseen.
+ * events a feed lists start from this query. The version it is known by
+ * (feed-version.ts) reads a count of writes instead, which
+ * scheduling/schedule-version.ts keeps by these same rules, so that nothing
+ * outside the feed can move its version, and nothing inside it can change
+ * unseen: a rule changed here is changed there too
+ * (test/calendar-feeds/ical-schedule-versions.test.ts holds the two together).
  *
  * The tenant is checked through the owner (one of the tenant's mediators or
  * organisations), not on `a.tenant_id`: with `a.tenant_id = ?` in the query,

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database.js';
-import { appointmentsShownIn } from './feed-appointments.js';
 import type { Feed } from './feed.repository.js';
 import type { FeedWindow } from './feed-window.js';
 import { vtimezoneOf } from './ical-calendar.js';
@@ -15,28 +14,39 @@ export interface FeedVersion {
 }
 
 /**
- * What the text of a feed is made of, but the text, in one row however many
- * appointments there are:
+ * What the text of a feed is made of, but the text, in one row read by keys
+ * alone, however many appointments the owner has:
  *
  * - `writes`: the writes the owner's appointments have seen, one for each
- *   booking and one for each change after it. A count that only grows:
- *   appointments are never deleted (a cancellation is a status) nor given to
- *   another owner, and every change to one raises its SEQUENCE by one
- *   (scheduling/appointment.repository.ts saveAppointment). So any write that
- *   can touch the text moves it, whatever the clocks of the processes that
- *   made it. Counted over all the owner's appointments, not the window's:
- *   one moved out of the window is still counted, and so still seen;
+ *   booking and one for each change after it, kept in the owner's row of
+ *   schedule_versions (migration 0007) by every write of an appointment, in
+ *   its transaction (scheduling/schedule-version.ts). A count that only
+ *   grows, whatever the clocks of the processes that wrote: any write that
+ *   can touch the text moves it. Counted over all the owner's appointments,
+ *   not the window's: one moved out of the window is still counted, and so
+ *   still seen. An organisation's leaves out the A.5s its feed leaves out
+ *   (feed-appointments.ts). No row: no write yet, 0. Since every change of
+ *   an appointment raises its SEQUENCE by one, the count is the sum of
+ *   `sequence + 1` over the appointments the feed may show, which is what
+ *   this version counted before it was kept, so ETags outlived the upgrade;
  * - the tenant's zone;
  * - the names events carry, every one of the tenant's, since appointments
- *   only point to them: a rename is seen. string_agg with ORDER BY is
- *   PostgreSQL's, and SQLite's since 3.44;
+ *   only point to them: a rename is seen, however it is made. string_agg
+ *   with ORDER BY is PostgreSQL's, and SQLite's since 3.44; it reads the
+ *   tenant's organisations and mediators, a few dozen, not its appointments;
  * - whether the feed is still live: asked here, in the same statement, so
  *   that a poll needs no other (known-feeds.ts).
  */
 function versionRow(db: DbOrTx, feed: Feed) {
-  return appointmentsShownIn(db, feed)
-    .select((eb) => [
-      sql<number | string | null>`sum(a.sequence + 1)`.as('writes'),
+  return db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('schedule_versions as v')
+        .select('v.writes')
+        .where('v.owner_kind', '=', feed.ownerKind)
+        .where('v.owner_id', '=', feed.ownerId)
+        .where('v.tenant_id', '=', feed.tenantId)
+        .as('writes'),
       eb.selectFrom('tenants as t').select('t.time_zone').where('t.id', '=', feed.tenantId).as('zone'),
       eb
         .selectFrom('organisations as o')
@@ -57,7 +67,7 @@ function versionRow(db: DbOrTx, feed: Feed) {
  * The version of a feed's text, found without writing the text: what a poll
  * compares with If-None-Match, and what a written text is kept under;
  * nothing once the feed is revoked. Read on every poll, so one statement
- * that never returns the appointments. It names everything the text is made
+ * that reads no appointment. It names everything the text is made
  * of: the appointments and names (versionRow), the tenant's zone and its
  * VTIMEZONE, the window's day (feed-window.ts: its edges move only with it),
  * the public host in every UID, and what this build writes

@@ -294,6 +294,17 @@ export interface IcalFeedTable {
   revoked_at: Timestamp | null;
 }
 
+/**
+ * How many writes the appointments of a mediator or an organisation have
+ * seen (migration 0007): what its calendar feed's version names. No row: none yet.
+ */
+export interface ScheduleVersionTable {
+  tenant_id: string;
+  owner_kind: 'mediator' | 'organisation';
+  owner_id: string;
+  writes: number;
+}
+
 export interface Database {
   tenants: TenantTable;
   organisations: OrganisationTable;
@@ -315,6 +326,7 @@ export interface Database {
   appointments: AppointmentTable;
   hour_budgets: HourBudgetTable;
   ical_feeds: IcalFeedTable;
+  schedule_versions: ScheduleVersionTable;
   request_status_changes: RequestStatusChangeTable;
   reports: ReportTable;
 }

@@ -5,6 +5,7 @@ import * as m0003 from './migrations/0003_request_lifecycle.js';
 import * as m0004 from './migrations/0004_booking_keys.js';
 import * as m0005 from './migrations/0005_consultations_without_mediator.js';
 import * as m0006 from './migrations/0006_domain_events.js';
+import * as m0007 from './migrations/0007_schedule_versions.js';
 
 /**
  * Migrations are listed here rather than read from a folder so that they
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_booking_keys': m0004,
   '0005_consultations_without_mediator': m0005,
   '0006_domain_events': m0006,
+  '0007_schedule_versions': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

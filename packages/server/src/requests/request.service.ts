@@ -91,8 +91,13 @@ async function cancelAppointmentsOf(trx: DbOrTx, call: ServiceCall<Submitter>, r
     const tenant = await call.tenant(trx);
     throw new DomainError('CONFLICT', 'requestSessionStarted', { protocol: r.protocol, id: started.id, start: localLabel(started.startsAt, tenant.timeZone), to: STATUS_NAMES[REQUEST_ACTION_TARGETS[action]] });
   }
-  for (const { id } of scheduled) await cancelAppointment(trx, call, (await findAppointment(trx, r.tenantId, id))!, `request.${action}`);
+  // In their mediators' order: a transaction that writes several mediators' schedule counts takes their
+  // locks in one order, so two of them never wait on each other (scheduling/schedule-version.ts).
+  const byMediator = [...scheduled].sort((a, b) => compareText(a.mediatorId ?? '', b.mediatorId ?? '') || compareText(a.id, b.id));
+  for (const { id } of byMediator) await cancelAppointment(trx, call, (await findAppointment(trx, r.tenantId, id))!, `request.${action}`);
 }
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface ActionInput extends RequestRef {
   reason?: string | undefined;

@@ -2,6 +2,7 @@ import { DomainError } from '../domain-error.js';
 import type { Selectable } from 'kysely';
 import type { AppointmentMode, AppointmentStatus, AppointmentTable, DbOrTx, PlanAction } from '../db/database.js';
 import { toIso, toIsoOrNull } from '../db/values.js';
+import { countScheduleWrite } from './schedule-version.js';
 
 export interface Appointment {
   id: string;
@@ -86,13 +87,16 @@ export async function insertAppointment(db: DbOrTx, a: Appointment): Promise<voi
       updated_at: a.updatedAt,
     })
     .execute();
+  await countScheduleWrite(db, a);
 }
 
 /**
  * Writes every mutable column of an appointment that exists. Every change
  * raises the sequence by one, so the row must still hold the sequence it was
  * read with: two changes racing on one appointment (a cancel and a
- * reschedule) cannot both win and overwrite each other.
+ * reschedule) cannot both win and overwrite each other. Its mediator,
+ * organisation and request are not among them: an appointment keeps its
+ * owners, whose schedule versions count the change (schedule-version.ts).
  */
 export async function saveAppointment(db: DbOrTx, a: Appointment): Promise<void> {
   const result = await db
@@ -117,6 +121,7 @@ export async function saveAppointment(db: DbOrTx, a: Appointment): Promise<void>
     .where('sequence', '=', a.sequence - 1)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new DomainError('CONFLICT', 'appointmentChanged');
+  await countScheduleWrite(db, a);
 }
 
 export async function findAppointment(db: DbOrTx, tenantId: string, id: string): Promise<Appointment | undefined> {

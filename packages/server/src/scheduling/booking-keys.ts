@@ -51,7 +51,12 @@ export async function findKeyedBooking(db: DbOrTx, tenantId: string, organisatio
     .executeTakeFirst();
 }
 
-/** Marks a booking's first appointment with its key; a second booking with the key breaks the unique index. */
+/**
+ * Marks a booking's first appointment with its key; a second booking with the
+ * key breaks the unique index. Counts no schedule write (schedule-version.ts):
+ * no feed shows the key or the fingerprint, and the insert it follows, in
+ * the same transaction, has counted the booking.
+ */
 export async function markKeyedBooking(trx: DbOrTx, tenantId: string, appointmentId: string, key: string, requestHash: string): Promise<void> {
   await trx
     .updateTable('appointments')

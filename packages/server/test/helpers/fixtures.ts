@@ -83,6 +83,8 @@ export const TABLES = [
   'ical_feeds',
   'request_status_changes',
   'reports',
+  'domain_events',
+  'schedule_versions',
 ] as const;
 
 /** Row counts of every table: compared before and after, they prove nothing was written. */
