@@ -90,7 +90,10 @@ function singleCallOf(request: FastifyRequest<{ Params: { path: string } }>, rou
   const text = method === 'GET' ? query.get('input') : request.body;
   if (text !== null && text !== undefined && typeof text !== 'string') return undefined;
   const input = text ? parsed(text) : { value: undefined };
-  return input && { path, type: type as SingleCall['type'], input: input.value };
+  if (!input) return undefined;
+  // As tRPC's handler reads an input: through the router's transformer, none given one.
+  const value = input.value === undefined ? undefined : (router._def._config.transformer.input.deserialize(input.value) as unknown);
+  return { path, type: type as SingleCall['type'], input: value };
 }
 
 /** The query string as tRPC reads it (a WHATWG URL), or undefined if it does not read. */
