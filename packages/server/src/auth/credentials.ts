@@ -32,8 +32,9 @@ export function readKeyForCall(db: Db, key: string, origin: string | undefined):
  * integration, where origins mean nothing: the key alone identifies the
  * organisation, as a publishable key is public anyway.
  *
- * Read afresh for every request, with the key's tenant (trpc/context.ts
- * `readKey`): a key revoked in the database is refused from the next call on.
+ * Read with the key's tenant (trpc/context.ts `readKey`), afresh whenever
+ * any of it has changed (auth/key-reads.ts): a key revoked in the database is
+ * refused from the next call on.
  */
 export function resolveKeyHolder(
   row: KeyForCall,

@@ -5,6 +5,8 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database, Db } from './database.js';
 import { cachingStatements } from './statement-cache.js';
+import { checkpointBeside } from './sqlite-checkpoints.js';
+import { countOwnWrites, postgresCredentialChanges, sqliteCredentialChanges, type CredentialChanges } from './credential-changes.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -13,6 +15,8 @@ export interface DatabaseHandle {
   dialect: DialectName;
   /** Where the data lives, with any password removed, for logs. */
   description: string;
+  /** Whether what a publishable key's read reads may have changed (auth/key-reads.ts). */
+  credentialChanges: CredentialChanges;
   close(): Promise<void>;
 }
 
@@ -37,8 +41,18 @@ function openSqlite(url: string): DatabaseHandle {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  const checkpoints = path === ':memory:' ? undefined : checkpointBeside(sqlite, path);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
-  return { db, dialect: 'sqlite', description: `SQLite ${path}`, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    description: `SQLite ${path}`,
+    credentialChanges: sqliteCredentialChanges(sqlite),
+    close: async () => {
+      await checkpoints?.stop();
+      await db.destroy();
+    },
+  };
 }
 
 function openPostgres(url: string): DatabaseHandle {
@@ -47,8 +61,18 @@ function openPostgres(url: string): DatabaseHandle {
   // reported here; without a listener it would end the whole process. The
   // pool replaces it on the next query.
   pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const credentialChanges = postgresCredentialChanges(url);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [countOwnWrites(credentialChanges.wrote)] });
   const safe = new URL(url);
   safe.password = '';
-  return { db, dialect: 'postgres', description: `PostgreSQL ${safe.toString()}`, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    description: `PostgreSQL ${safe.toString()}`,
+    credentialChanges,
+    close: async () => {
+      await credentialChanges.close();
+      await db.destroy();
+    },
+  };
 }

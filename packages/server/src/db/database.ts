@@ -305,6 +305,15 @@ export interface ScheduleVersionTable {
   writes: number;
 }
 
+/**
+ * One row (id 1): how many writes the tables a publishable key's read reads
+ * have seen, counted by triggers (migration 0008); see auth/key-reads.ts.
+ */
+export interface CredentialChangesTable {
+  id: number;
+  count: number;
+}
+
 export interface Database {
   tenants: TenantTable;
   organisations: OrganisationTable;
@@ -327,6 +336,7 @@ export interface Database {
   hour_budgets: HourBudgetTable;
   ical_feeds: IcalFeedTable;
   schedule_versions: ScheduleVersionTable;
+  credential_changes: CredentialChangesTable;
   request_status_changes: RequestStatusChangeTable;
   reports: ReportTable;
 }

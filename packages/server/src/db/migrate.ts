@@ -6,6 +6,7 @@ import * as m0004 from './migrations/0004_booking_keys.js';
 import * as m0005 from './migrations/0005_consultations_without_mediator.js';
 import * as m0006 from './migrations/0006_domain_events.js';
 import * as m0007 from './migrations/0007_schedule_versions.js';
+import * as m0008 from './migrations/0008_credential_changes.js';
 
 /**
  * Migrations are listed here rather than read from a folder so that they
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_consultations_without_mediator': m0005,
   '0006_domain_events': m0006,
   '0007_schedule_versions': m0007,
+  '0008_credential_changes': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -11,6 +11,7 @@ import { icalFeeds } from '../calendar-feeds/ical.route.js';
 import { pickLocale, serverMessage } from '../i18n/messages.js';
 import { appRouter } from '../app.router.js';
 import { contextFactory, ownOrigins, requestKeyRead } from '../trpc/context.js';
+import { keptKeyReads } from '../auth/key-reads.js';
 import { answerClientError } from './client-errors.js';
 import { compressAnswers } from './compression.js';
 import { liveTokenCache } from './live-token-cache.js';
@@ -48,6 +49,7 @@ export async function buildApp(config: ServerConfig, database: DatabaseHandle): 
     },
   });
   const own = new Set(ownOrigins(config));
+  const readKey = keptKeyReads(database.db, database.credentialChanges);
 
   await app.register(helmet, {
     // Widget scripts are loaded by school and municipal sites: other origins.
@@ -69,7 +71,7 @@ export async function buildApp(config: ServerConfig, database: DatabaseHandle): 
     const normalised = normaliseOrigin(origin);
     if (normalised === null) return false;
     if (own.has(normalised)) return true;
-    const keyRead = request.method === 'OPTIONS' ? undefined : requestKeyRead(database.db, request);
+    const keyRead = request.method === 'OPTIONS' ? undefined : requestKeyRead(readKey, request);
     if (keyRead && (await keyRead)?.originListed) return true;
     return isOriginOfAnyKey(database.db, normalised);
   }
@@ -161,7 +163,7 @@ export async function buildApp(config: ServerConfig, database: DatabaseHandle): 
           router: appRouter,
           // A batch is one request to the rate limiter: keep it small.
           maxBatchSize: MAX_BATCH_SIZE,
-          createContext: contextFactory({ db: database.db, dialect: database.dialect, config }),
+          createContext: contextFactory({ db: database.db, dialect: database.dialect, config, readKey }),
           onError({ error, path, req }) {
             if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
           },

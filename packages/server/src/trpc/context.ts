@@ -4,6 +4,7 @@ import type { ServerConfig } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { DialectName } from '../db/connect.js';
 import { readKeyForCall, type KeyForCall } from '../auth/credentials.js';
+import type { KeyReader } from '../auth/key-reads.js';
 import { normaliseOrigin } from '../auth/origin.js';
 import { pickLocale } from '../i18n/messages.js';
 
@@ -76,7 +77,7 @@ function header(value: string | string[] | undefined): string | undefined {
   return v === undefined || v === '' ? undefined : v;
 }
 
-export function contextFactory(deps: { db: Db; dialect: DialectName; config: ServerConfig }) {
+export function contextFactory({ readKey, ...deps }: { db: Db; dialect: DialectName; config: ServerConfig; readKey: KeyReader }) {
   return function createContext({ req }: { req: FastifyRequest }): Context {
     const bearer = bearerToken(header(req.headers.authorization));
     return createContextInner({
@@ -85,7 +86,7 @@ export function contextFactory(deps: { db: Db; dialect: DialectName; config: Ser
       bearerToken: bearer,
       publishableKey: header(req.headers['x-ponte-key']),
       origin: header(req.headers.origin),
-      readKey: () => requestKeyRead(deps.db, req) ?? Promise.resolve(undefined),
+      readKey: () => requestKeyRead(readKey, req) ?? Promise.resolve(undefined),
     });
   };
 }
@@ -96,14 +97,15 @@ const keyReads = new WeakMap<FastifyRequest, Promise<KeyForCall>>();
  * The read of a request's publishable key (x-ponte-key), made once for the
  * request: CORS asks it whether the request's Origin is one a live key lists
  * (http/app.ts), the procedure whose key it is (trpc.ts `requireSubmitter`),
- * and one statement answers both. Undefined for a request without a key.
+ * and one read answers both (auth/key-reads.ts, which keeps it while nothing
+ * it read changes). Undefined for a request without a key.
  */
-export function requestKeyRead(db: Db, req: FastifyRequest): Promise<KeyForCall> | undefined {
+export function requestKeyRead(readKey: KeyReader, req: FastifyRequest): Promise<KeyForCall> | undefined {
   const key = header(req.headers['x-ponte-key']);
   if (key === undefined) return undefined;
   let read = keyReads.get(req);
   if (!read) {
-    read = readKeyForCall(db, key, header(req.headers.origin));
+    read = readKey(key, header(req.headers.origin));
     keyReads.set(req, read);
   }
   return read;

@@ -69,6 +69,7 @@ export const TABLES = [
   'sessions',
   'publishable_keys',
   'publishable_key_origins',
+  'credential_changes',
   'mediators',
   'mediator_languages',
   'submissions',

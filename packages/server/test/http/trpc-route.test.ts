@@ -11,6 +11,7 @@ import { compressAnswers } from '../../src/http/compression.js';
 import { trpcRoute } from '../../src/http/trpc-route.js';
 import { seedDemo } from '../../src/seed/seed-demo.js';
 import { contextFactory } from '../../src/trpc/context.js';
+import { keptKeyReads } from '../../src/auth/key-reads.js';
 import { createDatabase, type TestDatabase } from '../helpers/databases.js';
 import { organisationIdByKey } from '../helpers/fixtures.js';
 import { sampleFor } from '../helpers/samples.js';
@@ -89,7 +90,7 @@ describe('the single-call route beside tRPC’s own handler', () => {
 
   async function serve(register: (app: FastifyInstance, createContext: (o: { req: FastifyRequest; info?: unknown }) => unknown) => PromiseLike<unknown>) {
     const config = { ...loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' }), publicUrl: 'http://ponte.test' };
-    const make = contextFactory({ db: handle.db, dialect: handle.dialect, config });
+    const make = contextFactory({ db: handle.db, dialect: handle.dialect, config, readKey: keptKeyReads(handle.db, handle.credentialChanges) });
     const app = Fastify({ logger: false });
     // CORS's Vary: Origin is there before either answers, and must be kept by both.
     await app.register(cors, { origin: true });
