@@ -79,12 +79,13 @@ function cleanDist(dir) {
  *   lazy        what a form needs only once someone works in it: zod and
  *               the forms compiler (validation); import()ed as the form
  *               first draws, beside its definition, not before it;
- *   popover     Floating UI and the popover class (the language and country
+ *   popover     the popover class and its placement (the language and country
  *               lists, the calendar's details), import()ed on first use: its
  *               own file, so the calendar does not load the validator with it.
  * A first-load module goes with the one widget family that reaches it, and
- * to core when several do; the entries (and ponte.js, for all of them)
- * only define their elements.
+ * to core when several do; the entries only define their elements, and
+ * ponte.js, for all of them, import()s the classes through ponte-forms.ts and
+ * ponte-services.ts, which go with their families' chunks.
  * NOTE: a module named here pulls in the modules it imports that are not
  * named themselves, whether tree-shaking kept those imports or not, so the
  * lazy modules are named explicitly: were @ponte/forms's barrel left to a
@@ -92,7 +93,7 @@ function cleanDist(dir) {
  * attempt did). A new module only the validator uses belongs in LAZY; left
  * out, it lands in a first-load chunk and `npm run bundle:budget` shows it.
  */
-const POPOVER = /\/node_modules\/@floating-ui\/|\/widgets\/src\/internal\/popover\.ts$/;
+const POPOVER = /\/widgets\/src\/internal\/(popover|place-floating)\.ts$/;
 const LAZY =
   /\/node_modules\/zod\/|\/forms\/src\/(field-schemas|form-checks|translate-issues|normalize-submission|validate-submission|field-values|compile-form)\.ts$|\/widgets\/src\/internal\/validation\.ts$/;
 
@@ -132,9 +133,13 @@ function familiesByModule({ getModuleIds, getModuleInfo }) {
 
 function chunkOf(id, meta) {
   chunkOf.families ??= familiesByModule(meta);
-  // Floating UI and the popover class apart from the validator: the calendar's
-  // details popover then loads 5 kB, not zod and the forms compiler too.
+  // The popover apart from the validator: the calendar's details popover
+  // then loads under a kilobyte, not zod and the forms compiler too.
   if (POPOVER.test(id)) return 'popover';
+  // The two lists ponte.js import()s: each goes with its family's chunk,
+  // not into a file of its own to wait for before the chunk.
+  if (/\/widgets\/src\/ponte-forms\.ts$/.test(id)) return 'form';
+  if (/\/widgets\/src\/ponte-services\.ts$/.test(id)) return 'services';
   if (LAZY.test(id)) return 'lazy';
   // Barrels and modules tree-shaking dropped: they emit nothing, but where
   // they sit decides which chunk imports which, so they go with the validator
@@ -152,8 +157,8 @@ function chunkOf(id, meta) {
     return /\/forms\/src\/(languages|display-names|locale)\.ts$/.test(id) ? 'core' : 'form';
   }
   if (families.size > 1) return 'core';
-  // The status and booking widgets are single entries: their code stays in
-  // their entry file (ponte.js imports it from there), one file fewer each.
+  // One family: its chunk (the status, booking and calendar widgets share
+  // theirs, so their entries hold only the element's definition).
   const [family] = families;
   return family === 'form' ? 'form' : 'services';
 }

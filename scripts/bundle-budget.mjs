@@ -16,6 +16,10 @@
 // widgets are built on (Lit, zod/mini, Floating UI: some 15 kB).
 // Raised to 55 kB on 2026-11-25 rather than drop a feature or a library;
 // the first load of a widget, what a school's page waits for, keeps 30 kB.
+// Later, ponte.js came to send the first form's calls ahead of its code
+// (internal/early-calls.ts, some 0.8 kB with the fetch that takes their
+// answers): Floating UI (5.8 kB with the popover) no longer fit beside
+// them, 0.7 kB over, and internal/place-floating.ts places the lists instead.
 // Writes the same numbers to <dir>/bundle-sizes.json.
 //
 // Usage: node scripts/bundle-budget.mjs [--dir DIR] [--first-load-kb N] [--library-kb N]

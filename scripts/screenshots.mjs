@@ -202,6 +202,44 @@ try {
     await page.close();
   }
 
+  // The A.1 language list open on the school site, at both widths, and near
+  // the bottom of the window: the list must hang right under its input, or
+  // sit right above it when there is no room below (internal/popover.ts).
+  for (const [name, viewport, block] of [
+    ['1280', VIEWPORTS[0], 'center'],
+    ['390', VIEWPORTS[1], 'center'],
+    ['above-1280', VIEWPORTS[0], 'end'],
+  ]) {
+    const { page, problems } = await open(`${ponte.url}/examples/school-site/`, viewport);
+    // A draft at the language step, offered back by the form and resumed: the
+    // fourth step when nothing is answered (the pupil's step is then hidden).
+    const draft = { data: {}, step: 3, idempotencyKey: 'screenshots', savedAt: new Date().toISOString() };
+    await page.evaluate((d) => localStorage.setItem('ponte.draft.school-request.v1.pk_demo_manzoni', JSON.stringify(d)), draft);
+    await page.reload({ waitUntil: 'networkidle0' });
+    await settle(page);
+    const inForm = (selector) => page.evaluateHandle((s) => document.querySelector('ponte-school-request').shadowRoot.querySelector(s), selector);
+    await (await inForm('.draft button')).click();
+    await settle(page);
+    const input = await inForm('#f-language');
+    await input.evaluate((el, b) => el.scrollIntoView({ block: b }), block);
+    await input.click();
+    await page.keyboard.type('ar');
+    // Placed once the popover's chunk is in (fetched as the list first opens).
+    await page.waitForNetworkIdle({ idleTime: 300 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const [field, list] = await page.evaluate(() => {
+      const root = document.querySelector('ponte-school-request').shadowRoot;
+      return ['#f-language', '#f-language-list'].map((s) => root.querySelector(s).getBoundingClientRect().toJSON());
+    });
+    const gap = block === 'end' ? field.top - list.bottom : list.top - field.bottom;
+    if (!(gap >= 0 && gap <= 8) || Math.abs(list.left - field.left) > 1) {
+      problems.push(`the language list is not ${block === 'end' ? 'above' : 'under'} its input: input ${JSON.stringify(field)}, list ${JSON.stringify(list)}`);
+    }
+    await page.screenshot({ path: join(out, 'widgets', `ponte-school-request-language-list-${name}.png`) });
+    note(`language list ${name}`, problems);
+    await page.close();
+  }
+
   // The booking widget through to its confirmation, at both widths.
   for (const viewport of VIEWPORTS) {
     const { page, problems } = await open(`${ponte.url}/examples/municipal-portal/#prenota`, viewport);

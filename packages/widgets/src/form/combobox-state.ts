@@ -2,7 +2,7 @@ import type { Popover } from '../internal/popover.js';
 import { idFor } from './form-paths.js';
 
 /**
- * The positioning code (Floating UI, docs/architecture.md#anatomy) in the picker's own lazy
+ * The positioning code (internal/popover.ts, docs/architecture.md#anatomy) in the picker's own lazy
  * chunk: fetched when a list first opens, not with the form, whose first
  * load it would add to for a list that may be steps away or never opened.
  * Until it comes, the list hangs below its input by CSS alone.
@@ -42,7 +42,7 @@ export class Combobox {
     this.openPath = path;
     this.active = active;
     this.requestUpdate();
-    // Placed once drawn, by Floating UI once it is here; should it fail to
+    // Placed once drawn, by the popover once it is here; should it fail to
     // come, the list still hangs below its input by CSS alone.
     setTimeout(() => void loadPopover().then(({ Popover }) => this.#place(path, Popover), () => undefined));
   }

@@ -1,6 +1,7 @@
 import { createFetchPonteClient, type PonteClient } from '@ponte/sdk';
 import type { Locale } from '@ponte/forms';
 import { defaultApi } from './default-api.js';
+import { earlyFetch } from './early-fetch.js';
 
 export interface ClientSettings {
   api: string | undefined;
@@ -33,6 +34,7 @@ export class ClientHolder {
         ...(s.publishableKey ? { publishableKey: s.publishableKey } : {}),
         token: s.token,
         locale: s.locale,
+        fetch: earlyFetch,
       });
     }
     return this.#client;

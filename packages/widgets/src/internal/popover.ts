@@ -1,9 +1,9 @@
-import { computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { placeFloating } from './place-floating.js';
 
 /**
- * The one owner of @floating-ui/dom (docs/architecture.md#anatomy): keeps a floating element
- * (a combobox's listbox) next to its anchor while it is open. Loaded lazily,
- * the first time a list opens.
+ * Keeps a floating element (a combobox's listbox, the calendar's details)
+ * next to its anchor while it is open, placed by place-floating.ts
+ * (docs/architecture.md#anatomy). Loaded lazily, the first time a list opens.
  */
 export class Popover {
   #cleanup: (() => void) | undefined;
@@ -29,11 +29,9 @@ export class Popover {
     if (this.#cleanup) return;
     this.floating.addEventListener('keydown', this.#onKeydown);
     // Placed again when the page scrolls (any scroller: capture) or the window
-    // resizes, while open. NOTE: not Floating UI's autoUpdate, whose watch of
-    // layout shifts (IntersectionObserver, ResizeObserver) costs a kilobyte of
-    // the widget budget for a list that is open a few seconds; a list that
-    // opens below its input needs no more. Removed on hide, which the host
-    // also calls when it leaves the page.
+    // resizes, while open; not on every layout shift (observers) too, for a
+    // list that is open a few seconds. Removed on hide, which the host also
+    // calls when it leaves the page.
     const place = () => this.update();
     addEventListener('scroll', place, { capture: true, passive: true });
     addEventListener('resize', place);
@@ -52,33 +50,6 @@ export class Popover {
 
   /** places the floating element again: its content or its anchor changed */
   update(): void {
-    void this.#place();
-  }
-
-  async #place(): Promise<void> {
-    // NOTE: 'fixed' rather than 'absolute': Floating UI's offsetParent does
-    // not see through shadow roots (shoelace#1135), fixed needs none.
-    const { x, y } = await computePosition(this.anchor, this.floating, {
-      strategy: 'fixed',
-      placement: 'bottom-start',
-      // NOTE: Floating UI middlewares are order dependent.
-      middleware: [
-        offset(4),
-        flip({ padding: 8 }),
-        shift({ padding: 8 }),
-      ],
-    });
-    // Physical left/top are what Floating UI computes; right/bottom are reset
-    // so the logical insets of the static fallback (RTL) do not stretch it.
-    // At least as wide as its input; its height is capped by CSS (min(20rem, 45vh)),
-    // so flip finds room above or below. NOTE: no size middleware, for the widget budget.
-    Object.assign(this.floating.style, {
-      position: 'fixed',
-      left: `${x}px`,
-      top: `${y}px`,
-      right: 'auto',
-      bottom: 'auto',
-      minInlineSize: `${this.anchor.getBoundingClientRect().width}px`,
-    });
+    placeFloating(this.anchor, this.floating);
   }
 }

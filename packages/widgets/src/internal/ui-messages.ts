@@ -1,4 +1,4 @@
-import { interpolate, message, type Locale, type MessageKey } from '@ponte/forms';
+import { message, type Locale, type MessageKey } from '@ponte/forms';
 
 /*
  * The widgets' own chrome, in Italian and English. Strings that the forms
@@ -50,10 +50,16 @@ const UI = {
 
 export type UiKey = keyof typeof UI;
 
-/** a widget string in the locale, its `{name}` placeholders filled as the catalogue's are */
+/**
+ * a widget string in the locale, its `{name}` placeholders filled. Its numbers
+ * are steps and counts, whole numbers written alike in Italian and English,
+ * so they go in as they are: the catalogue's interpolate() formats them with
+ * Intl.NumberFormat, whose first use on a page costs some 20 ms (the locale's
+ * data is loaded), and the step count is drawn on the way to the first field.
+ */
 export function ui(key: UiKey, locale: Locale, params?: Record<string, string | number>): string {
   const template: string = UI[key][locale];
-  return params ? interpolate(template, locale, params) : template;
+  return params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => `${params[name] ?? whole}`) : template;
 }
 
 /** a string of the shared forms catalogue */
