@@ -11,21 +11,37 @@ const MAX_DEPTH = 32;
  * so that what is echoed back is never the bad text itself.
  */
 export function firstIllFormedText(input: unknown): string | null {
-  const stack: { value: unknown; path: string; depth: number }[] = [{ value: input, path: '', depth: 0 }];
+  // Each value with the way to it, the path spelled only for the one found.
+  const stack: Visit[] = [{ value: input, key: '', parent: undefined, depth: 0 }];
   while (stack.length > 0) {
-    const { value, path, depth } = stack.pop()!;
+    const visit = stack.pop()!;
+    const { value, depth } = visit;
     if (typeof value === 'string') {
-      if (hasIllFormedText(value)) return path;
+      if (hasIllFormedText(value)) return pathOf(visit);
       continue;
     }
     // Deeper than any procedure reads: its own schema refuses the shape.
     if (value === null || typeof value !== 'object' || depth >= MAX_DEPTH) continue;
     for (const [key, item] of Object.entries(value)) {
-      if (hasIllFormedText(key)) return path;
-      stack.push({ value: item, path: path ? `${path}.${key}` : key, depth: depth + 1 });
+      if (hasIllFormedText(key)) return pathOf(visit);
+      stack.push({ value: item, key, parent: visit, depth: depth + 1 });
     }
   }
   return null;
+}
+
+interface Visit {
+  value: unknown;
+  key: string;
+  parent: Visit | undefined;
+  depth: number;
+}
+
+/** 'data.beneficiaries.0.name': the keys from the input down to `visit`. */
+function pathOf(visit: Visit): string {
+  const keys: string[] = [];
+  for (let v: Visit | undefined = visit; v?.parent; v = v.parent) keys.push(v.key);
+  return keys.reverse().join('.');
 }
 
 /**
