@@ -9,6 +9,7 @@ import SQLite from 'better-sqlite3';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { isPostgresUrl } from '../src/db/connect.js';
+import { checkpointBeside } from '../src/db/sqlite-checkpoints.js';
 
 type Insert = (id: string, body: string, at: string) => Promise<void> | void;
 
@@ -25,6 +26,7 @@ function sqliteInsert(path: string): Insert {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  checkpointBeside(sqlite, path);
   sqlite.exec('create table if not exists floor_submissions (id text primary key, data text not null, created_at text not null)');
   const statement = sqlite.prepare('insert into floor_submissions (id, data, created_at) values (?, ?, ?)');
   return (id, body, at) => {

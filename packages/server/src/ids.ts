@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomFillSync, randomUUID } from 'node:crypto';
 
 /** Row ids are made in application code, the same on every database. */
 export function newId(): string {
@@ -25,9 +25,23 @@ function base32(bytes: Uint8Array): string {
   return out;
 }
 
+// Random bytes drawn from the system a few kilobytes at a time, as
+// randomUUID does, rather than a call into it per code; each byte is used once.
+const POOL = new Uint8Array(4096);
+let used = POOL.length;
+
+function randomBits(bytes: number): Uint8Array {
+  if (used + bytes > POOL.length) {
+    randomFillSync(POOL);
+    used = 0;
+  }
+  used += bytes;
+  return POOL.slice(used - bytes, used);
+}
+
 /** 80 random bits as XXXX-XXXX-XXXX-XXXX: unguessable, and rate limits guard the lookup. */
 export function newTrackingCode(): string {
-  return base32(randomBytes(10)).match(/.{4}/g)!.join('-');
+  return base32(randomBits(10)).match(/.{4}/g)!.join('-');
 }
 
 export const TRACKING_CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/;

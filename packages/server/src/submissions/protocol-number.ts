@@ -7,17 +7,27 @@ import { sql, type Expression } from 'kysely';
  */
 
 // One formatter per zone, made once: building an Intl.DateTimeFormat loads
-// the zone's rules and costs far more than formatting with it.
+// the zone's rules and costs far more than formatting with it. And the last
+// answer per zone, by quarter hour: every zone's offset is a whole number of
+// quarter hours, so its new year begins on a quarter hour of UTC, and the
+// submissions of one quarter hour share their year.
 const yearFormats = new Map<string, Intl.DateTimeFormat>();
+const lastYears = new Map<string, { quarterHour: number; year: number }>();
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
 
 /** The year `at` falls in, in `timeZone`. */
 export function protocolYear(timeZone: string, at: Date): number {
+  const quarterHour = Math.floor(at.getTime() / QUARTER_HOUR_MS);
+  const last = lastYears.get(timeZone);
+  if (last?.quarterHour === quarterHour) return last.year;
   let format = yearFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' });
     yearFormats.set(timeZone, format);
   }
-  return Number(format.format(at));
+  const year = Number(format.format(at));
+  lastYears.set(timeZone, { quarterHour, year });
+  return year;
 }
 
 /** The number as people read it; past 999999 it grows a digit rather than wrap. */

@@ -1,5 +1,6 @@
 import type { FormDefinition } from '@ponte/forms';
 import type { Submitter } from '../auth/actor.js';
+import { perForm } from '../forms/per-form.js';
 
 /**
  * A signature field is an authenticated confirmation, not a drawing
@@ -12,11 +13,13 @@ export function stampSignatures(
   submitter: Submitter,
   at: string,
 ): Record<string, unknown> {
-  const stamped = { ...data };
-  for (const field of def.sections.flatMap((s) => s.fields)) {
-    const value = stamped[field.key];
-    if (field.kind !== 'signature' || value === undefined || value === null || typeof value !== 'object') continue;
-    stamped[field.key] = {
+  let stamped = data;
+  for (const key of signatureKeysOf(def)) {
+    const value = data[key];
+    if (value === undefined || value === null || typeof value !== 'object') continue;
+    // A copy once there is something to stamp: `data` itself is left as it came.
+    if (stamped === data) stamped = { ...data };
+    stamped[key] = {
       ...value,
       signedAt: at,
       signedVia: submitter.kind,
@@ -25,3 +28,7 @@ export function stampSignatures(
   }
   return stamped;
 }
+
+const signatureKeysOf = perForm((def) =>
+  def.sections.flatMap((s) => s.fields).filter((f) => f.kind === 'signature').map((f) => f.key),
+);

@@ -2,7 +2,6 @@ import {
   formMeaning,
   getForm,
   validateSubmission,
-  type FieldDefinition,
   type FormDefinition,
 } from '@ponte/forms';
 import { isCoordinator, type Submitter } from '../auth/actor.js';
@@ -16,6 +15,8 @@ import { serverMessage } from '../i18n/messages.js';
 import { INITIAL_REQUEST_STATUS } from '../requests/lifecycle.js';
 import { queueFieldsOf } from '../requests/queue-fields.js';
 import { trackingView } from '../requests/tracking.js';
+import { canonicalJson } from './canonical-json.js';
+import { perForm } from '../forms/per-form.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
 import { protocolYear } from './protocol-number.js';
 import * as repo from './submission.repository.js';
@@ -62,18 +63,8 @@ function toSummary(s: repo.SubmissionRow) {
   };
 }
 
-/** JSON with keys sorted, so that equal data always hashes the same. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
-}
-
-function allFields(def: FormDefinition): FieldDefinition[] {
-  return def.sections.flatMap((s) => s.fields);
-}
+/** The form's organisation fields, found once per form. */
+const organisationFieldsOf = perForm((def) => def.sections.flatMap((s) => s.fields).filter((f) => f.kind === 'organisation'));
 
 /** The organisation a submission is for, checked against who sends it. */
 function organisationFor(submitter: Submitter, requested: string | undefined): string {
@@ -121,14 +112,14 @@ export async function submit(call: ServiceCall<Submitter>, input: SubmitInput): 
   const data = result.data;
 
   // An organisation field names who sends the form: it cannot name another.
-  for (const field of allFields(def)) {
-    if (field.kind === 'organisation' && data[field.key] !== undefined && data[field.key] !== organisationId) {
+  for (const field of organisationFieldsOf(def)) {
+    if (data[field.key] !== undefined && data[field.key] !== organisationId) {
       const fieldError = serverMessage('organisationMismatch', locale, { label: field.label[locale] });
       throw new DomainError('BAD_REQUEST', 'formInvalid', {}, { [field.key]: fieldError });
     }
   }
 
-  const requestHash = sha256(canonicalJson({ formId: def.id, version: def.version, organisationId, data }));
+  const requestHash = sha256(canonicalJson({ formId: def.id, version: def.version, organisationId, data })!);
   const idempotencyKey = input.idempotencyKey ?? null;
   const tenant = await call.tenant();
   const at = now.toISOString();
