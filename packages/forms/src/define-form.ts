@@ -1,7 +1,8 @@
 import type { FieldOption, FormDefinition } from './definition.types.js';
 import type { LocalizedText } from './locale.js';
 
-function deepFreeze<T>(value: T): T {
+/** Freezes `value` and everything it holds, so that nobody who shares it can change it. */
+export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);

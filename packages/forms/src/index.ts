@@ -70,6 +70,7 @@ export { checkDefinition } from './check-definition.js';
 export { fingerprintForm } from './fingerprint.js';
 export { RELEASED_FINGERPRINTS } from './released.js';
 export { SAMPLE_SUBMISSIONS } from './samples.js';
+export { deepFreeze } from './define-form.js';
 export type { AppointmentMode, AppointmentStatus, Gender, PlanAction, RequestStatus, RequestUrgency } from './vocabulary.js';
 export {
   APPOINTMENT_MODES,

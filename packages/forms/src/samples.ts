@@ -1,3 +1,4 @@
+import { deepFreeze } from './define-form.js';
 import type { FormId } from './definition.types.js';
 
 /*
@@ -7,14 +8,6 @@ import type { FormId } from './definition.types.js';
  * take a structuredClone() before changing one. Organisation ids are
  * placeholders that a test replaces with the ids it created.
  */
-
-const deepFreeze = <T>(value: T): T => {
-  if (value !== null && typeof value === 'object') {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-};
 
 export const SAMPLE_SUBMISSIONS: Readonly<Record<FormId, Readonly<Record<string, unknown>>>> = deepFreeze({
   'school-request': {

@@ -1,3 +1,4 @@
+import { deepFreeze } from '@ponte/forms';
 import type { CredentialChanges } from '../db/credential-changes.js';
 import type { Db } from '../db/database.js';
 import { readKeyForCall, type KeyForCall } from './credentials.js';
@@ -37,12 +38,4 @@ export function keptKeyReads(db: Db, changes: CredentialChanges): KeyReader {
     kept.set(id, { read, changes: seen, until: now + KEPT_FOR_MS });
     return read;
   };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
 }

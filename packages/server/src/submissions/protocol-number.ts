@@ -6,28 +6,27 @@ import { sql, type Expression } from 'kysely';
  * at the instant of the submission.
  */
 
-// One formatter per zone, made once: building an Intl.DateTimeFormat loads
-// the zone's rules and costs far more than formatting with it. And the last
-// answer per zone, by quarter hour: every zone's offset is a whole number of
-// quarter hours, so its new year begins on a quarter hour of UTC, and the
+// Per zone, one formatter, made once (building an Intl.DateTimeFormat loads
+// the zone's rules and costs far more than formatting with it), and its last
+// answer by quarter hour: every zone's offset is a whole number of quarter
+// hours, so its new year begins on a quarter hour of UTC, and the
 // submissions of one quarter hour share their year.
-const yearFormats = new Map<string, Intl.DateTimeFormat>();
-const lastYears = new Map<string, { quarterHour: number; year: number }>();
+const zones = new Map<string, { format: Intl.DateTimeFormat; quarterHour: number; year: number }>();
 const QUARTER_HOUR_MS = 15 * 60 * 1000;
 
 /** The year `at` falls in, in `timeZone`. */
 export function protocolYear(timeZone: string, at: Date): number {
   const quarterHour = Math.floor(at.getTime() / QUARTER_HOUR_MS);
-  const last = lastYears.get(timeZone);
-  if (last?.quarterHour === quarterHour) return last.year;
-  let format = yearFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' });
-    yearFormats.set(timeZone, format);
+  let zone = zones.get(timeZone);
+  if (!zone) {
+    zone = { format: new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }), quarterHour: NaN, year: NaN };
+    zones.set(timeZone, zone);
   }
-  const year = Number(format.format(at));
-  lastYears.set(timeZone, { quarterHour, year });
-  return year;
+  if (zone.quarterHour !== quarterHour) {
+    zone.year = Number(zone.format.format(at));
+    zone.quarterHour = quarterHour;
+  }
+  return zone.year;
 }
 
 /** The number as people read it; past 999999 it grows a digit rather than wrap. */
