@@ -96,6 +96,8 @@ export interface ReportMeaning {
 
 export interface QuestionnaireMeaning extends OrganisationRoles {
   kind: 'questionnaire';
+  /** the field naming the school year an answer is for: one answer per organisation and school year, a later one corrects it */
+  schoolYear: string;
 }
 
 export type FormMeaning = RequestMeaning | ReportMeaning | QuestionnaireMeaning;
@@ -171,7 +173,7 @@ const MEANINGS: Readonly<Record<string, FormMeaning>> = {
     need: 'reasonDetails',
     beneficiaries: [{ sex: { field: 'childSex', values: SEX }, ageBand: 'childAgeBand' }],
   },
-  'school-questionnaire@1': { kind: 'questionnaire', schoolCode: 'mechanographicCode' },
+  'school-questionnaire@1': { kind: 'questionnaire', schoolCode: 'mechanographicCode', schoolYear: 'schoolYear' },
 };
 
 /** The meaning of a form version; of its newest version when `version` is omitted; undefined for an unknown one. */

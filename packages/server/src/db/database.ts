@@ -128,6 +128,31 @@ export interface SubmissionTable {
   /** An A.1/A.3's language code and urgency, for the queue; null for A.5 and non-requests. */
   queue_language: ColumnType<string | null, string | null | undefined, string | null>;
   queue_urgency: ColumnType<string | null, string | null | undefined, string | null>;
+  /**
+   * The period a form answered once per organisation and period is for (the
+   * questionnaire: its school year, '2025/26'); null for every other form
+   * (migration 0009). One row per tenant, organisation, form and period.
+   */
+  answers_for: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** An answer a later one replaced (the questionnaire's corrections, migration 0009): what it said, and who sent it when. */
+export interface SubmissionRevisionTable {
+  id: string;
+  tenant_id: string;
+  submission_id: string;
+  /** 1 for the first answer, 2 for the first correction's predecessor… in the order they were replaced */
+  revision: number;
+  form_version: number;
+  data: Json;
+  request_hash: string;
+  submitted_via: 'key' | 'staff';
+  submitted_by_user_id: string | null;
+  publishable_key_id: string | null;
+  /** when this answer was sent */
+  submitted_at: Timestamp;
+  /** when a later answer replaced it */
+  replaced_at: Timestamp;
 }
 
 export interface RequestStatusChangeTable {
@@ -325,6 +350,7 @@ export interface Database {
   mediators: MediatorTable;
   mediator_languages: MediatorLanguageTable;
   submissions: SubmissionTable;
+  submission_revisions: SubmissionRevisionTable;
   protocol_counters: ProtocolCounterTable;
   audit_events: AuditEventTable;
   domain_events: DomainEventTable;

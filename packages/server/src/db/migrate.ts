@@ -7,6 +7,7 @@ import * as m0005 from './migrations/0005_consultations_without_mediator.js';
 import * as m0006 from './migrations/0006_domain_events.js';
 import * as m0007 from './migrations/0007_schedule_versions.js';
 import * as m0008 from './migrations/0008_credential_changes.js';
+import * as m0009 from './migrations/0009_questionnaire_answers.js';
 
 /**
  * Migrations are listed here rather than read from a folder so that they
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_domain_events': m0006,
   '0007_schedule_versions': m0007,
   '0008_credential_changes': m0008,
+  '0009_questionnaire_answers': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

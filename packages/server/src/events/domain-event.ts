@@ -14,6 +14,8 @@ export type DomainEvent =
   | { type: 'request.received'; requestId: string; formId: string; organisationId: string }
   /** A school questionnaire arrived. */
   | { type: 'questionnaire.received'; submissionId: string; formId: string; organisationId: string }
+  /** A school answered the questionnaire again for the same school year: its answer replaced, the earlier one kept as `revision`. */
+  | { type: 'questionnaire.corrected'; submissionId: string; formId: string; organisationId: string; revision: number }
   /** A request moved in its lifecycle, by a person (`cause` is their action) or following its appointments and reports. */
   | { type: 'request.moved'; requestId: string; formId: string; from: RequestStatus; to: RequestStatus; cause: string }
   /** One booking: a single appointment or a whole series. */

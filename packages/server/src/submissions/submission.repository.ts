@@ -19,7 +19,7 @@ export interface SubmissionRow {
 }
 
 // The lifecycle's columns (migration 0003) are read by requests/request.repository.ts.
-type Row = Omit<Selectable<SubmissionTable>, 'data' | 'authorised_minutes' | 'queue_language' | 'queue_urgency'>;
+type Row = Omit<Selectable<SubmissionTable>, 'data' | 'authorised_minutes' | 'queue_language' | 'queue_urgency' | 'answers_for'>;
 
 function toSubmission(row: Row): SubmissionRow {
   return {
@@ -99,6 +99,8 @@ export interface NewSubmission {
   at: string;
   /** What the request queue filters on (requests/queue-fields.ts); absent for other forms. */
   queue?: { language: string | null; urgency: string | null } | undefined;
+  /** The period of a form answered once per organisation and period (answer-once.ts); absent for other forms. */
+  answersFor?: string | undefined;
 }
 
 /** The row of a new submission, but for its protocol number's two columns. */
@@ -122,6 +124,7 @@ export function submissionValues(row: NewSubmission) {
     updated_at: row.at,
     queue_language: row.queue?.language ?? null,
     queue_urgency: row.queue?.urgency ?? null,
+    answers_for: row.answersFor ?? null,
   };
 }
 

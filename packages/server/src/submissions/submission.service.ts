@@ -15,6 +15,7 @@ import { serverMessage } from '../i18n/messages.js';
 import { INITIAL_REQUEST_STATUS } from '../requests/lifecycle.js';
 import { queueFieldsOf } from '../requests/queue-fields.js';
 import { trackingView } from '../requests/tracking.js';
+import { answerPeriodOf, correctAnswer } from './answer-once.js';
 import { canonicalJson } from './canonical-json.js';
 import { perForm } from '../forms/per-form.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
@@ -123,6 +124,14 @@ export async function submit(call: ServiceCall<Submitter>, input: SubmitInput): 
   const idempotencyKey = input.idempotencyKey ?? null;
   const tenant = await call.tenant();
   const at = now.toISOString();
+  const stored = stampSignatures(def, data, submitter, at);
+  // A form answered once per period (the questionnaire's school year): a later answer corrects the first.
+  const answersFor = answerPeriodOf(def, data);
+  const laterAnswer = answersFor && { organisationId, formId: def.id, formVersion: def.version, answersFor, data: stored, requestHash, at };
+  if (laterAnswer) {
+    const corrected = await correctAnswer(call, laterAnswer);
+    if (corrected) return corrected;
+  }
   const id = newId();
   const trackingCode = newTrackingCode();
   try {
@@ -139,7 +148,7 @@ export async function submit(call: ServiceCall<Submitter>, input: SubmitInput): 
         protocolYear: protocolYear(tenant.timeZone, now),
         trackingCode,
         status: INITIAL_STATUS,
-        data: stampSignatures(def, data, submitter, at),
+        data: stored,
         submittedVia: submitter.kind,
         submittedByUserId: submitter.kind === 'staff' ? submitter.userId : null,
         publishableKeyId: submitter.kind === 'key' ? submitter.keyId : null,
@@ -147,6 +156,7 @@ export async function submit(call: ServiceCall<Submitter>, input: SubmitInput): 
         requestHash,
         at,
         queue: queueFieldsOf(def, data),
+        answersFor,
       },
       // Reports never come this way (checkFiller): a submission is a request or the questionnaire.
       formMeaning(def.id, def.version)?.kind === 'questionnaire'
@@ -160,6 +170,11 @@ export async function submit(call: ServiceCall<Submitter>, input: SubmitInput): 
     if (idempotencyKey && isUniqueViolation(error)) {
       const earlier = await repo.findByIdempotencyKey(db, submitter.tenantId, organisationId, idempotencyKey);
       if (earlier) return replay(earlier, requestHash);
+    }
+    // The period's first answer came in while this one was on its way: this one corrects it.
+    if (laterAnswer && isUniqueViolation(error)) {
+      const corrected = await correctAnswer(call, laterAnswer);
+      if (corrected) return corrected;
     }
     throw error;
   }

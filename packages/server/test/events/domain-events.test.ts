@@ -33,6 +33,7 @@ const MUTATIONS = Object.entries(appRouter._def.procedures as unknown as Record<
 const PAYLOAD_KEYS: { [T in DomainEventType]: (keyof Omit<Of<T>, 'type'>)[] } = {
   'request.received': ['requestId', 'formId', 'organisationId'],
   'questionnaire.received': ['submissionId', 'formId', 'organisationId'],
+  'questionnaire.corrected': ['submissionId', 'formId', 'organisationId', 'revision'],
   'request.moved': ['requestId', 'formId', 'from', 'to', 'cause'],
   'appointment.booked': ['appointmentIds', 'seriesId', 'requestId', 'organisationId', 'mediatorId', 'action'],
   'appointment.moved': ['appointmentId', 'requestId', 'sequence'],
@@ -207,6 +208,11 @@ for (const kind of await databaseKinds()) {
 
       const q = await written(() => manzoniKey.submissions.submit.mutate({ formId: 'school-questionnaire', version: 1, data: sampleFor('school-questionnaire', fx.orgs.manzoni) }));
       assert.deepEqual(q.events, [{ type: 'questionnaire.received', submissionId: await idOf(q.result.trackingCode), formId: 'school-questionnaire', organisationId: fx.orgs.manzoni }]);
+      // The same school and school year again: a correction of that answer, not a second one.
+      const sample = sampleFor('school-questionnaire', fx.orgs.manzoni);
+      const again = await written(() => manzoniKey.submissions.submit.mutate({ formId: 'school-questionnaire', version: 1, data: { ...sample, trainingNeeds: 'Formazione sul colloquio con le famiglie.' } }));
+      assert.equal(again.result.protocol, q.result.protocol);
+      assert.deepEqual(again.events, [{ type: 'questionnaire.corrected', submissionId: await idOf(q.result.trackingCode), formId: 'school-questionnaire', organisationId: fx.orgs.manzoni, revision: 1 }]);
       await refused('BAD_REQUEST', () => manzoniKey.submissions.submit.mutate({ ...input, idempotencyKey: 'events-a1-0002', data: { ...input.data, need: '' } }));
     });
 

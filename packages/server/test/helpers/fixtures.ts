@@ -73,6 +73,7 @@ export const TABLES = [
   'mediators',
   'mediator_languages',
   'submissions',
+  'submission_revisions',
   'protocol_counters',
   'audit_events',
   'tenant_settings',
