@@ -1,7 +1,7 @@
 // A rollup plugin that writes, beside every file of the build, a brotli
 // (<file>.br) and a gzip (<file>.gz) copy at the highest settings: the
-// server answers whichever the browser accepts (@fastify/static's
-// preCompressed), without spending a request's time on compressing, and
+// server answers whichever the browser accepts (packages/server/src/http/held-files.ts
+// holds them), without spending a request's time on compressing, and
 // smaller than on-the-fly compression could afford to make them.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -31,7 +31,7 @@ function localeOf(request: FastifyRequest) {
 /** The most calls one HTTP request may batch; the SDK batches no more. */
 export const MAX_BATCH_SIZE = 10;
 
-/** Builds the HTTP server: security headers, CORS, rate limits, /healthz, tRPC at /trpc with the widgets and examples (answers compressed), the iCal feeds. */
+/** Builds the HTTP server: security headers, CORS, rate limits, /healthz, tRPC at /trpc (answers compressed), the widgets and examples, the iCal feeds. */
 export async function buildApp(config: ServerConfig, database: DatabaseHandle): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config),
@@ -152,9 +152,10 @@ export async function buildApp(config: ServerConfig, database: DatabaseHandle): 
     }
   });
 
-  // The API and the static files answer compressed. The iCal route stays
-  // outside this scope: its strong ETag names the text as written, and a
-  // compressed copy would need a tag of its own.
+  // The API answers compressed. The iCal route stays outside this scope: its
+  // strong ETag names the text as written, and a compressed copy would need
+  // a tag of its own. The static files hold their compressed copies, each
+  // with its own tag (static.ts).
   await app.register(async (compressed) => {
     await compressAnswers(compressed);
     await compressed.register(
@@ -170,8 +171,8 @@ export async function buildApp(config: ServerConfig, database: DatabaseHandle): 
         }),
       { prefix: TRPC_PREFIX },
     );
-    await compressed.register(staticFiles, { widgetsDir: config.widgetsDir, examplesDir: config.examplesDir });
   });
+  await app.register(staticFiles, { widgetsDir: config.widgetsDir, examplesDir: config.examplesDir });
 
   await app.register(icalFeeds, { db: database.db, publicUrl: config.publicUrl });
 

@@ -1,7 +1,8 @@
-import fastifyStatic from '@fastify/static';
+import negotiate from '@fastify/accept-negotiator';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { heldFiles, type Coding } from './held-files.js';
 
 export interface StaticFilesOptions {
   /** The built widgets (rollup's output): packages/widgets/dist by default. */
@@ -17,84 +18,85 @@ const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const EXAMPLE_SITES = new Set(['school-site', 'municipal-portal', 'console', 'shared']);
 const EXAMPLE_FILE = /\.(html|css|js|svg|png|webp|woff2)$/;
 
-/** Whether a path under /examples/ may be served: a page's file, or a site's folder (answered with its index.html). */
-function isExampleFile(path: string): boolean {
-  const [, site = '', ...rest] = path.split('/');
-  if (!EXAMPLE_SITES.has(site)) return false;
-  return rest.length === 0 || path.endsWith('/') || EXAMPLE_FILE.test(path);
-}
-
-/** A `..` path segment, however encoded: `send` answers it 403, which tells that something is there. */
+/** A `..` path segment, however encoded. */
 const PARENT_SEGMENT = /(^|\/|\\|%2f|%5c)(\.|%2e){2}(\/|\\|%2f|%5c|$)/i;
 
-/**
- * The type of a script per the HTML standard, where `send` says
- * application/javascript. An onSend hook rather than setHeaders, because
- * @fastify/static names the type again after setHeaders when it answers a
- * pre-compressed file.
- */
-async function javascript(_request: FastifyRequest, reply: FastifyReply, payload: unknown) {
-  if (String(reply.getHeader('content-type')).startsWith('application/javascript')) reply.header('content-type', 'text/javascript; charset=utf-8');
-  return payload;
+const CODINGS: Coding[] = ['br', 'gzip'];
+
+/** The path under a prefix as segments, or undefined when one could step out of its folder or names a hidden file. */
+function segmentsOf(rest: string): string[] | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rest);
+  } catch {
+    return undefined;
+  }
+  const segments = decoded.split('/');
+  return segments.some((s) => s.startsWith('.') || s.includes('\\') || s.includes('\0')) ? undefined : segments;
+}
+
+/** Whether an If-None-Match names `etag` (weakly compared, as for a GET). */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
 /**
- * Serves the widget bundles at /widgets/ and the example sites at /examples/.
- * Entries (ponte.js, ponte-school-request.js …) keep their names from build
- * to build, so browsers revalidate them (no-cache + ETag); the chunks they
- * import are named by content hash and never change, so they are immutable.
- * Folders that do not exist yet (no build) answer 404, and are picked up
- * once built: files are looked up per request.
+ * Serves the widget bundles at /widgets/ and the example sites at /examples/,
+ * from memory (held-files.ts), in brotli or gzip as the browser accepts
+ * (the build's own copies for the widgets), each coding with its own strong
+ * ETag and `Vary: Accept-Encoding`. Entries (ponte.js,
+ * ponte-school-request.js …) keep their names from build to build, so
+ * browsers revalidate them (no-cache + ETag); the chunks they import are
+ * named by content hash and never change, so they are immutable. Widget
+ * files may be loaded by any site (CORS `*`); the example pages are
+ * Ponte's own. Before a build, /widgets/ answers 404, and the build is
+ * served as soon as it is written.
  */
 export async function staticFiles(app: FastifyInstance, options: StaticFilesOptions = {}): Promise<void> {
-  // @fastify/static wants absolute roots; PONTE_WIDGETS_DIR may be relative to the working directory.
+  // PONTE_WIDGETS_DIR may be relative to the working directory.
   const widgetsDir = resolve(options.widgetsDir ?? `${repoRoot}packages/widgets/dist`);
   const examplesDir = resolve(options.examplesDir ?? `${repoRoot}examples`);
-  const chunksDir = join(widgetsDir, 'chunks') + sep;
+  const files = heldFiles();
 
-  // This plugin is encapsulated (no fastify-plugin), so the hook guards only its own routes.
-  app.addHook('onRequest', async (request, reply) => {
-    if (PARENT_SEGMENT.test(request.url.split('?')[0]!)) return reply.callNotFound();
-  });
-  app.addHook('onSend', javascript);
+  /** Answers the file at `path`, or 404 (Fastify's own) when there is none. */
+  function answer(request: FastifyRequest, reply: FastifyReply, path: string, headers: Record<string, string>) {
+    const file = files.get(path);
+    if (!file) return reply.callNotFound();
+    const accepted = request.headers['accept-encoding'];
+    const coding = (file.codings.size > 1 && accepted ? negotiate(accepted, CODINGS) : null) ?? 'identity';
+    const { bytes, etag } = file.codings.get(coding)!;
+    void reply.headers({ ...headers, etag, vary: 'accept-encoding' });
+    if (matches(request.headers['if-none-match'], etag)) return reply.status(304).send();
+    if (coding !== 'identity') void reply.header('content-encoding', coding);
+    return reply.type(file.type).send(bytes);
+  }
 
-  await app.register(fastifyStatic, {
-    root: widgetsDir,
-    prefix: '/widgets/',
-    // Only scripts: nothing else of a build (bundle-sizes.json) is for browsers.
-    allowedPath: (path) => path.endsWith('.js'),
-    cacheControl: false,
-    dotfiles: 'ignore',
-    index: false,
-    suppressWarning: true,
-    decorateReply: false,
-    // The build writes a brotli (.br) and a gzip (.gz) copy of every file
-    // (rollup.config.js): the best one the browser accepts is answered, with
-    // its own ETag; without them, the file is compressed on the fly.
-    preCompressed: true,
-    setHeaders(reply, path) {
+  app.get('/widgets/*', async (request, reply) => {
+    const segments = segmentsOf((request.params as { '*': string })['*']);
+    // Only scripts: nothing else of a build (bundle-sizes.json, the .br and .gz copies) is for browsers.
+    if (!segments || PARENT_SEGMENT.test(request.url) || !segments.at(-1)!.endsWith('.js')) return reply.callNotFound();
+    return answer(request, reply, join(widgetsDir, ...segments), {
       // NOTE: a cross-origin <script type="module"> is fetched in CORS mode, so
       // a school's page can only run the widgets if their files allow any
       // origin. They are public and need no credentials; the API (/trpc)
       // keeps its own CORS rules.
-      reply.header('access-control-allow-origin', '*');
+      'access-control-allow-origin': '*',
       // rollup.config.js names every file under chunks/ by its content hash.
-      reply.header('cache-control', path.startsWith(chunksDir) ? 'public, max-age=31536000, immutable' : 'no-cache');
-    },
+      'cache-control': segments[0] === 'chunks' ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
   });
 
-  await app.register(fastifyStatic, {
-    root: examplesDir,
-    prefix: '/examples/',
-    decorateReply: false,
-    allowedPath: isExampleFile,
+  app.get('/examples/*', async (request, reply) => {
+    const segments = segmentsOf((request.params as { '*': string })['*']);
+    if (!segments || PARENT_SEGMENT.test(request.url) || !EXAMPLE_SITES.has(segments[0]!)) return reply.callNotFound();
     // /examples/school-site → /examples/school-site/, so the page's relative links resolve.
-    redirect: true,
-    cacheControl: false,
-    dotfiles: 'ignore',
-    suppressWarning: true,
-    setHeaders(reply) {
-      reply.header('cache-control', 'no-cache');
-    },
+    if (segments.length === 1) return reply.redirect(`/examples/${encodeURIComponent(segments[0]!)}/`, 301);
+    const last = segments.at(-1)!;
+    if (last !== '' && !EXAMPLE_FILE.test(last)) return reply.callNotFound();
+    const path = join(examplesDir, ...segments, ...(last === '' ? ['index.html'] : []));
+    if (!path.startsWith(examplesDir + sep)) return reply.callNotFound();
+    return answer(request, reply, path, { 'cache-control': 'no-cache' });
   });
 }

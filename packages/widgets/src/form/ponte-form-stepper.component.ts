@@ -156,7 +156,7 @@ export abstract class PonteFormStepper extends LitElement {
 
   /**
    * A form fetched to be filled in, from its first step; a draft of it kept
-   * on this device (in `draft`) is offered back first.
+   * on this device (in `draft`) is offered back once the form is drawn.
    */
   protected fill(def: FormDefinition, organisation: Organisation | null, prefill: Prefiller, draft: DraftStore): void {
     this.def = def;
@@ -164,10 +164,22 @@ export abstract class PonteFormStepper extends LitElement {
     this.#prefill = prefill;
     this.#meaning = formMeaning(def.id, def.version);
     this.#draft = draft;
-    this.#offered = draft.load();
-    this.data = this.#initialData();
+    this.#offered = undefined;
+    const untouched = (this.data = this.#initialData());
     this.step = 0;
-    this.phase = this.#offered ? 'offer' : 'fill';
+    this.phase = 'fill';
+    // The draft is looked for after the first paint: the browser's storage opens on its first use, which
+    // can take a page's load some milliseconds, and most visitors have no draft. It is offered back while
+    // the form is as it was drawn (in practice always: the offer follows the form by a frame).
+    void this.updateComplete.then(() =>
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (this.#draft !== draft || this.phase !== 'fill' || this.data !== untouched) return;
+          this.#offered = draft.load();
+          if (this.#offered) this.phase = 'offer';
+        }),
+      ),
+    );
   }
 
   #initialData(): Record<string, unknown> {

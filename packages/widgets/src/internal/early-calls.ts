@@ -43,13 +43,5 @@ export function callEarly(): [tag: string, answers: Promise<unknown>[]] | undefi
     calls[`${trpc + path} ${JSON.stringify(headers)}`] = answer;
     answers.push(answer);
   }
-  // While the calls travel: storage opens on first use, in milliseconds, and the form reads its draft before it draws.
-  setTimeout(() => {
-    try {
-      localStorage.getItem('');
-    } catch {
-      // disabled: the form goes without a draft
-    }
-  });
   return [el.localName, answers];
 }
