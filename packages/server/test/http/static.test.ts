@@ -67,6 +67,18 @@ describe('widget bundles and examples over HTTP', () => {
     assert.equal(again.status, 304);
   });
 
+  it('serves a file rewritten while it runs (a new build) at once, under a new tag', async () => {
+    writeTree(widgetsDir, { 'ponte-booking.js': 'export const build=1;' });
+    const first = await fetch(`${ts.url}/widgets/ponte-booking.js`);
+    assert.equal(await first.text(), 'export const build=1;');
+    writeTree(widgetsDir, { 'ponte-booking.js': 'export const build=22;' });
+    const second = await fetch(`${ts.url}/widgets/ponte-booking.js`);
+    assert.equal(await second.text(), 'export const build=22;');
+    assert.notEqual(second.headers.get('etag'), first.headers.get('etag'));
+    rmSync(join(widgetsDir, 'ponte-booking.js'));
+    assert.equal((await fetch(`${ts.url}/widgets/ponte-booking.js`)).status, 404);
+  });
+
   it('serves hashed chunks as immutable', async () => {
     const res = await fetch(`${ts.url}/widgets/chunks/lit-DdG5xzQ1.js`);
     assert.equal(res.status, 200);
