@@ -60,7 +60,7 @@ export { evaluateCondition, isFieldVisible, isSectionVisible, visibleFields } fr
 export type { FormSchema } from './compile-form.js';
 export { compileForm, thirdCountryKey, withoutDerivedFields } from './compile-form.js';
 export { fieldOptions } from './field-options.js';
-export { hasIllFormedText, isIsoDate, isIsoDateTime, isIsoTime, isPhoneNumber } from './field-values.js';
+export { DEFAULT_LIKERT_POINTS, hasIllFormedText, isIsoDate, isIsoDateTime, isIsoTime, isPhoneNumber } from './field-values.js';
 export { FORM_ERROR_PATH, translateIssues } from './translate-issues.js';
 export type { TranslatableIssue } from './translate-issues.js';
 export { fieldLabelFor, validateSubmission } from './validate-submission.js';

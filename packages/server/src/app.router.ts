@@ -5,6 +5,7 @@ import { budgetsRouter } from './budgets/budgets.router.js';
 import { calendarFeedsRouter } from './calendar-feeds/calendar-feeds.router.js';
 import { coordinationRouter } from './coordination/coordination.router.js';
 import { formsRouter } from './forms/forms.router.js';
+import { indicatorsRouter } from './indicators/indicators.router.js';
 import { mediatorsRouter } from './mediators/mediators.router.js';
 import { organisationsRouter } from './organisations/organisations.router.js';
 import { reportsRouter } from './reports/reports.router.js';
@@ -26,6 +27,7 @@ export const appRouter = router({
   budgets: budgetsRouter,
   calendarFeeds: calendarFeedsRouter,
   coordination: coordinationRouter,
+  indicators: indicatorsRouter,
 });
 
 export type AppRouter = typeof appRouter;

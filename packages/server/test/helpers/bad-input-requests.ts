@@ -384,6 +384,18 @@ export const REQUEST_SPECS: Readonly<Record<string, ProcedureSpec>> = {
       { name: 'a clinician (not a consultation’s report)', input: { id: rep(fx).signed }, headers: bearer(fx.tokens.clinician), expect: notFound },
     ),
   },
+  'indicators.questionnaire': {
+    access: 'staff',
+    headers: coordinator,
+    baseline: () => ({ schoolYear: '2025/26' }),
+    domainCases: (fx) => cases(
+      { name: 'years that do not follow', input: { schoolYear: '2025/27' }, expect: badRequest('schoolYear') },
+      { name: 'a year in another shape', input: { schoolYear: '2025-26' }, expect: badRequest('schoolYear') },
+      { name: 'read by a mediator', input: { schoolYear: '2025/26' }, headers: bearer(fx.tokens.mediator), expect: forbidden },
+      { name: 'read by a school’s referent', input: { schoolYear: '2025/26' }, headers: bearer(fx.tokens.requester), expect: forbidden },
+      { name: 'read by a clinician', input: { schoolYear: '2025/26' }, headers: bearer(fx.tokens.clinician), expect: forbidden },
+    ),
+  },
   'reports.list': {
     access: 'staff',
     headers: coordinator,
