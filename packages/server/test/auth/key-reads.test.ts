@@ -74,7 +74,15 @@ for (const kind of await databaseKinds()) {
 
     async function newKey(): Promise<string> {
       const key = `pk_kept_${newId().slice(0, 8)}`;
-      await insertKey(elsewhere.db, { id: newId(), tenantId, organisationId: manzoni, key, label: 'test', origins: [SCHOOL_SITE], createdAt: new Date().toISOString() });
+      const changes = ts.server.database.credentialChanges;
+      const before = changes.current();
+      // One transaction, so one notice on PostgreSQL (its two statements would send one each).
+      await elsewhere.db.transaction().execute((trx) =>
+        insertKey(trx, { id: newId(), tenantId, organisationId: manzoni, key, label: 'test', origins: [SCHOOL_SITE], createdAt: new Date().toISOString() }),
+      );
+      // Until the server has seen this write (on PostgreSQL its notice comes a moment after the commit):
+      // else the notice could arrive after the key's first read and end it, which a test of keeping would take for a failure.
+      assert.ok(await soon(async () => changes.current() !== before), 'the server sees the new key counted');
       return key;
     }
     const submitWith = (key: string, origin = SCHOOL_SITE) =>
