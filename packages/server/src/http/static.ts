@@ -77,7 +77,9 @@ export async function staticFiles(app: FastifyInstance, options: StaticFilesOpti
     const segments = segmentsOf((request.params as { '*': string })['*']);
     // Only scripts: nothing else of a build (bundle-sizes.json, the .br and .gz copies) is for browsers.
     if (!segments || PARENT_SEGMENT.test(request.url) || !segments.at(-1)!.endsWith('.js')) return reply.callNotFound();
-    return answer(request, reply, join(widgetsDir, ...segments), {
+    const path = join(widgetsDir, ...segments);
+    if (!path.startsWith(widgetsDir + sep)) return reply.callNotFound();
+    return answer(request, reply, path, {
       // NOTE: a cross-origin <script type="module"> is fetched in CORS mode, so
       // a school's page can only run the widgets if their files allow any
       // origin. They are public and need no credentials; the API (/trpc)
