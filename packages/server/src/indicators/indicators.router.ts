@@ -1,10 +1,25 @@
 import { z } from 'zod';
 import { roleProcedure, router } from '../trpc/trpc.js';
-import { schoolYearInput } from '../trpc/scheduling-inputs.js';
+import { idInput } from '../trpc/input-schemas.js';
+import { actionInput, localDateInput, schoolYearInput } from '../trpc/scheduling-inputs.js';
+import { activityCsv } from './activity-csv.js';
+import { activity } from './activity.service.js';
 import * as questionnaires from './questionnaire.service.js';
+
+const periodInput = z.strictObject({ from: localDateInput, to: localDateInput, action: actionInput.optional(), organisationId: idInput.optional() });
 
 /** What the Ambito accounts to the fund with: coordinators and admins of the tenant. */
 export const indicatorsRouter = router({
+  /** Interventions held, not held and cancelled, and the hours booked and delivered, of a period (local dates), by organisation and AZIONE. */
+  activity: roleProcedure('coordinator', 'admin')
+    .input(periodInput)
+    .query(({ ctx, input }) => activity(ctx.call, input)),
+
+  /** The same as a CSV file for Italian spreadsheets: `{ filename, content }`. */
+  activityCsv: roleProcedure('coordinator', 'admin')
+    .input(periodInput)
+    .query(({ ctx, input }) => activityCsv(ctx.call, input)),
+
   /** The school questionnaire of a school year: who answered, and every question added up. */
   questionnaire: roleProcedure('coordinator', 'admin')
     .input(z.strictObject({ schoolYear: schoolYearInput }))

@@ -384,6 +384,27 @@ export const REQUEST_SPECS: Readonly<Record<string, ProcedureSpec>> = {
       { name: 'a clinician (not a consultation’s report)', input: { id: rep(fx).signed }, headers: bearer(fx.tokens.clinician), expect: notFound },
     ),
   },
+  'indicators.activity': {
+    access: 'staff',
+    headers: coordinator,
+    baseline: () => ({ from: '2026-11-01', to: '2026-11-30' }),
+    domainCases: (fx) => cases(
+      { name: 'a period backwards', input: { from: '2026-11-30', to: '2026-11-01' }, expect: badRequest('to') },
+      { name: 'a period over three years', input: { from: '2026-01-01', to: '2029-12-31' }, expect: badRequest('to') },
+      { name: 'an AZIONE the plan does not have', input: { from: '2026-11-01', to: '2026-11-30', action: '3' }, expect: badRequest('action') },
+      { name: 'read by a mediator', input: { from: '2026-11-01', to: '2026-11-30' }, headers: bearer(fx.tokens.mediator), expect: forbidden },
+      { name: 'read by a school’s referent', input: { from: '2026-11-01', to: '2026-11-30' }, headers: bearer(fx.tokens.requester), expect: forbidden },
+    ),
+  },
+  'indicators.activityCsv': {
+    access: 'staff',
+    headers: coordinator,
+    baseline: () => ({ from: '2026-11-01', to: '2026-11-30', action: '1' }),
+    domainCases: (fx) => cases(
+      { name: 'a period backwards', input: { from: '2026-11-30', to: '2026-11-01' }, expect: badRequest('to') },
+      { name: 'read by a mediator', input: { from: '2026-11-01', to: '2026-11-30' }, headers: bearer(fx.tokens.mediator), expect: forbidden },
+    ),
+  },
   'indicators.questionnaire': {
     access: 'staff',
     headers: coordinator,

@@ -1,0 +1,43 @@
+import type { Locale } from '@ponte/forms';
+import type { StaffCall } from '../service-call.js';
+import { activity, type Activity } from './activity.service.js';
+import { toCsv, type Cell } from './csv.js';
+
+const HEADER: Readonly<Record<Locale, readonly string[]>> = {
+  it: ['Organizzazione', 'Codice meccanografico', 'AZIONE', 'Svolti', 'Non svolti', 'Annullati tardi', 'Annullati in tempo', 'Programmati', 'Ore prenotate', 'Ore erogate', 'Ore in attesa di controfirma'],
+  en: ['Organisation', 'School code', 'AZIONE', 'Held', 'Not held', 'Cancelled late', 'Cancelled in time', 'Scheduled', 'Hours booked', 'Hours delivered', 'Hours awaiting countersignature'],
+};
+const TOTAL: Readonly<Record<Locale, string>> = { it: 'Totale', en: 'Total' };
+const FILE: Readonly<Record<Locale, string>> = { it: 'ponte-attivita', en: 'ponte-activity' };
+
+const hours = (minutes: number) => minutes / 60;
+const figures = (a: Activity): Cell[] => [
+  a.interventions.held,
+  a.interventions.notHeld,
+  a.interventions.cancelledLate,
+  a.interventions.cancelledInTime,
+  a.interventions.scheduled,
+  hours(a.minutesBooked),
+  hours(a.minutesDelivered),
+  hours(a.minutesAwaitingCountersignature),
+];
+
+/**
+ * `indicators.activity` as a CSV file for a spreadsheet (csv.ts), headed
+ * and named in the caller's language: a line per organisation and AZIONE,
+ * named as the Ambito names it, then the totals; hours, not minutes.
+ */
+export async function activityCsv(call: StaffCall, f: Parameters<typeof activity>[1]): Promise<{ filename: string; content: string }> {
+  const result = await activity(call, f);
+  const ids = [...new Set(result.rows.map((r) => r.organisationId))];
+  const organisations = ids.length
+    ? await call.db.selectFrom('organisations').select(['id', 'name', 'mechanographic_code']).where('tenant_id', '=', call.who.tenantId).where('id', 'in', ids).execute()
+    : [];
+  const byId = new Map(organisations.map((o) => [o.id, o]));
+  const rows: Cell[][] = result.rows.map((r) => {
+    const o = byId.get(r.organisationId);
+    return [o?.name ?? r.organisationId, o?.mechanographic_code ?? null, r.action, ...figures(r)];
+  });
+  rows.push([TOTAL[call.locale], null, null, ...figures(result.totals)]);
+  return { filename: `${FILE[call.locale]}_${result.from}_${result.to}.csv`, content: toCsv(HEADER[call.locale], rows, call.locale) };
+}
