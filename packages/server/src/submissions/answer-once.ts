@@ -41,6 +41,8 @@ export interface AnswerReceipt {
   trackingCode: string;
   status: string;
   submittedAt: string;
+  /** present when this answer replaced the period's earlier one, which is kept */
+  correction?: true;
 }
 
 /**
@@ -109,6 +111,6 @@ export async function correctAnswer(call: ServiceCall<Submitter>, next: LaterAns
       .execute();
     await audit(trx, call, 'submission.corrected', { type: 'submission', id: current.id }, { formId: next.formId, version: next.formVersion, protocol: current.protocol, revision });
     await emit(trx, call, { type: 'questionnaire.corrected', submissionId: current.id, formId: next.formId, organisationId: next.organisationId, revision });
-    return { ...receipt, submittedAt: next.at };
+    return { ...receipt, submittedAt: next.at, correction: true };
   });
 }

@@ -30,6 +30,8 @@ export interface Receipt {
   trackingCode: string;
   status: string;
   submittedAt: string;
+  /** The questionnaire only: this answer replaced the one the school had sent for the same school year (answer-once.ts). */
+  correction?: true;
 }
 
 export interface SubmitInput {

@@ -51,6 +51,8 @@ for (const kind of await databaseKinds()) {
       const second = await school.submissions.submit.mutate(answer(manzoni, '2024/25', 'Risposta corretta.'));
       assert.equal(second.protocol, first.protocol);
       assert.equal(second.trackingCode, first.trackingCode);
+      assert.equal(first.correction, undefined);
+      assert.equal(second.correction, true);
       assert.ok(Date.parse(second.submittedAt) >= Date.parse(first.submittedAt));
 
       const [row, ...others] = await rowsOf(manzoni, '2024/25');

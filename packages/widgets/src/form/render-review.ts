@@ -85,6 +85,7 @@ export function renderReceipt(receipt: Sent, locale: Locale, copyMessage: string
       <dt>${t('ui.trackingCode', locale)}</dt>
       <dd><code class="code">${receipt.trackingCode}</code></dd>
     </dl>
+    ${'correction' in receipt && receipt.correction ? html`<p>${ui('answerReplaced', locale)}</p>` : nothing}
     <p>${ui('receiptKeep', locale)}</p>
     <div class="actions" part="actions">
       <button type="button" part="submit" @click=${(e: Event) => void copy(receipt.trackingCode, e.target as Element)}>${ui('copyCode', locale)}</button>

@@ -27,6 +27,10 @@ const UI = {
     it: 'Conserva il codice: serve per seguire lo stato della richiesta.',
     en: 'Keep the code: you need it to follow the request.',
   },
+  answerReplaced: {
+    it: 'Questa risposta sostituisce quella già inviata per lo stesso anno scolastico, che resta nello storico.',
+    en: 'This answer replaces the one already sent for the same school year, which is kept in the history.',
+  },
   copyCode: { it: 'Copia codice', en: 'Copy code' },
   copied: { it: 'Codice copiato.', en: 'Code copied.' },
   copyFailed: {
