@@ -7,6 +7,7 @@ import {
 import { isCoordinator, type Submitter } from '../auth/actor.js';
 import { auditSpecialCategoryRead } from '../audit/audit.js';
 import { isUniqueViolation } from '../db/errors.js';
+import { fromJson, toIso } from '../db/values.js';
 import { newId, newTrackingCode, sha256 } from '../ids.js';
 import { findOrganisationKind } from '../organisations/organisation.repository.js';
 import type { ServiceCall, StaffCall } from '../service-call.js';
@@ -231,6 +232,35 @@ export async function list(
     items: page.map(toSummary),
     nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null,
   };
+}
+
+/**
+ * The answers a submission's current one replaced, oldest first (the
+ * questionnaire's corrections: answer-once.ts), for whoever may read the
+ * submission's content, as `get` decides; none for a submission never
+ * corrected.
+ */
+export async function revisions(call: StaffCall, { id }: { id: string }) {
+  const { db, who: user } = call;
+  const s = await repo.findSubmission(db, user.tenantId, id);
+  if (!s || !canSeeMetadata(user, s)) throw new DomainError('NOT_FOUND', 'submissionNotFound');
+  if (!canReadContent(user, s)) throw new DomainError('FORBIDDEN', 'specialCategoryRestricted');
+  await auditSpecialCategoryRead(db, call, s);
+  const rows = await db
+    .selectFrom('submission_revisions')
+    .select(['revision', 'form_version', 'data', 'submitted_via', 'submitted_at', 'replaced_at'])
+    .where('tenant_id', '=', user.tenantId)
+    .where('submission_id', '=', s.id)
+    .orderBy('revision')
+    .execute();
+  return rows.map((r) => ({
+    revision: r.revision,
+    formVersion: r.form_version,
+    data: fromJson<Record<string, unknown>>(r.data),
+    submittedVia: r.submitted_via,
+    submittedAt: toIso(r.submitted_at),
+    replacedAt: toIso(r.replaced_at),
+  }));
 }
 
 /** One submission with its content; special-category content is audited on every read. */

@@ -44,4 +44,9 @@ export const submissionsRouter = router({
   get: staffProcedure
     .input(z.strictObject({ id: idInput }))
     .query(({ ctx, input }) => submissions.get(ctx.call, input)),
+
+  /** The answers a submission's current one replaced (the questionnaire's corrections), for whoever may read its content. */
+  revisions: staffProcedure
+    .input(z.strictObject({ id: idInput }))
+    .query(({ ctx, input }) => submissions.revisions(ctx.call, input)),
 });

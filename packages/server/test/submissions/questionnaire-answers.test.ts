@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { databaseKinds } from '../helpers/databases.js';
 import { organisationIdByKey } from '../helpers/fixtures.js';
 import { sampleFor } from '../helpers/samples.js';
-import { signIn, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { expectTrpcError, signIn, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /*
  * The school questionnaire is answered once per school and school year
@@ -75,6 +75,25 @@ for (const kind of await databaseKinds()) {
       const revisions = await revisionsOf(row!.id);
       assert.deepEqual(revisions.map((r) => [r.revision, dataOf(r).trainingNeeds]), [[1, 'Prima risposta.'], [2, 'Risposta corretta.']]);
       assert.equal(new Date(revisions[1]!.submitted_at).toISOString(), second.submittedAt);
+    });
+
+    it('shows the answers replaced to whoever may read the answer: the Ambito’s coordinators and the school’s referent', async () => {
+      const school = ts.client({ key: 'pk_demo_manzoni' });
+      const first = await school.submissions.submit.mutate(answer(manzoni, '2028/29', 'Versione uno.'));
+      await school.submissions.submit.mutate(answer(manzoni, '2028/29', 'Versione due.'));
+      const [row] = await rowsOf(manzoni, '2028/29');
+      const coordinator = ts.client({ token: await signIn(ts, 'coordinatrice@demo.ponte.test') });
+      const history = await coordinator.submissions.revisions.query({ id: row!.id });
+      assert.deepEqual(history.map((h) => [h.revision, h.formVersion, h.submittedVia, h.data.trainingNeeds, h.submittedAt]), [[1, 1, 'key', 'Versione uno.', first.submittedAt]]);
+      assert.ok(Date.parse(history[0]!.replacedAt) >= Date.parse(first.submittedAt));
+      const referent = ts.client({ token: await signIn(ts, 'referente.manzoni@demo.ponte.test') });
+      assert.equal((await referent.submissions.revisions.query({ id: row!.id })).length, 1);
+      const otherSchool = ts.client({ token: await signIn(ts, 'referente.rodari@demo.ponte.test') });
+      assert.equal((await expectTrpcError(otherSchool.submissions.revisions.query({ id: row!.id }))).data?.code, 'NOT_FOUND');
+      // Never corrected: no earlier answers.
+      await ts.client({ key: 'pk_demo_rodari' }).submissions.submit.mutate(answer(rodari, '2024/25', 'Una sola.'));
+      const [single] = await rowsOf(rodari, '2024/25');
+      assert.deepEqual(await coordinator.submissions.revisions.query({ id: single!.id }), []);
     });
 
     it('changes nothing when the answer standing is sent again, under any idempotency key', async () => {
