@@ -1,4 +1,4 @@
-import { formMeaning, type FormDefinition } from '@ponte/forms';
+import type { FormMeaning } from '@ponte/forms';
 import type { Submitter } from '../auth/actor.js';
 import { audit } from '../audit/audit.js';
 import { writeTransaction } from '../db/write-transaction.js';
@@ -17,9 +17,8 @@ import type { ServiceCall } from '../service-call.js';
  * one answer per school and year.
  */
 
-/** The period `data` answers for, when `def` is answered once per organisation and period; undefined for every other form. */
-export function answerPeriodOf(def: FormDefinition, data: Record<string, unknown>): string | undefined {
-  const meaning = formMeaning(def.id, def.version);
+/** The period `data` answers for, when its form (by `meaning`) is answered once per organisation and period; undefined for every other form. */
+export function answerPeriodOf(meaning: FormMeaning | undefined, data: Record<string, unknown>): string | undefined {
   if (meaning?.kind !== 'questionnaire') return undefined;
   const period = data[meaning.schoolYear];
   return typeof period === 'string' ? period : undefined;

@@ -128,8 +128,9 @@ export async function submit(call: ServiceCall<Submitter>, input: SubmitInput): 
   const tenant = await call.tenant();
   const at = now.toISOString();
   const stored = stampSignatures(def, data, submitter, at);
+  const meaning = formMeaning(def.id, def.version);
   // A form answered once per period (the questionnaire's school year): a later answer corrects the first.
-  const answersFor = answerPeriodOf(def, data);
+  const answersFor = answerPeriodOf(meaning, data);
   const laterAnswer = answersFor && { organisationId, formId: def.id, formVersion: def.version, answersFor, data: stored, requestHash, at };
   if (laterAnswer) {
     const corrected = await correctAnswer(call, laterAnswer);
@@ -162,7 +163,7 @@ export async function submit(call: ServiceCall<Submitter>, input: SubmitInput): 
         answersFor,
       },
       // Reports never come this way (checkFiller): a submission is a request or the questionnaire.
-      formMeaning(def.id, def.version)?.kind === 'questionnaire'
+      meaning?.kind === 'questionnaire'
         ? { type: 'questionnaire.received', submissionId: id, formId: def.id, organisationId }
         : { type: 'request.received', requestId: id, formId: def.id, organisationId },
     );
@@ -242,10 +243,7 @@ export async function list(
  */
 export async function revisions(call: StaffCall, { id }: { id: string }) {
   const { db, who: user } = call;
-  const s = await repo.findSubmission(db, user.tenantId, id);
-  if (!s || !canSeeMetadata(user, s)) throw new DomainError('NOT_FOUND', 'submissionNotFound');
-  if (!canReadContent(user, s)) throw new DomainError('FORBIDDEN', 'specialCategoryRestricted');
-  await auditSpecialCategoryRead(db, call, s);
+  const s = await readSubmission(call, id);
   const rows = await db
     .selectFrom('submission_revisions')
     .select(['revision', 'form_version', 'data', 'submitted_via', 'submitted_at', 'replaced_at'])
@@ -265,11 +263,17 @@ export async function revisions(call: StaffCall, { id }: { id: string }) {
 
 /** One submission with its content; special-category content is audited on every read. */
 export async function get(call: StaffCall, { id }: { id: string }) {
+  const s = await readSubmission(call, id);
+  return { ...toSummary(s), data: s.data };
+}
+
+/** A submission whose content the caller may read, its read audited if special-category; refused otherwise. */
+async function readSubmission(call: StaffCall, id: string) {
   const { db, who: user } = call;
   const s = await repo.findSubmission(db, user.tenantId, id);
   // Not found and not visible answer alike, so ids of others cannot be probed.
   if (!s || !canSeeMetadata(user, s)) throw new DomainError('NOT_FOUND', 'submissionNotFound');
   if (!canReadContent(user, s)) throw new DomainError('FORBIDDEN', 'specialCategoryRestricted');
   await auditSpecialCategoryRead(db, call, s);
-  return { ...toSummary(s), data: s.data };
+  return s;
 }

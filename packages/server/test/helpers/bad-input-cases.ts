@@ -259,6 +259,19 @@ function submitInput(fx: Fixture, formId: FormId, organisationId: string, extra:
   return { formId, version: formVersion(formId), data: sampleData(formId, organisationId), ...extra };
 }
 
+/** Reading one submission's content: submissions.get and submissions.revisions, by the same rules. */
+const readOneSubmission: ProcedureSpec = {
+  access: 'staff',
+  headers: (fx) => bearer(fx.tokens.coordinator),
+  baseline: (fx) => ({ id: fx.submissions.a.id }),
+  domainCases: (fx) => [
+    { name: 'unknown id', input: { id: '00000000-0000-4000-8000-000000000000' }, expect: notFound },
+    { name: 'SQL as id', input: { id: "x' or '1'='1" }, expect: badRequest('id') },
+    { name: 'A.5 read by a coordinator (reserved to clinicians)', input: { id: fx.submissions.aSpecial.id }, expect: forbidden },
+    { name: 'A.5 read by another school’s referent', input: { id: fx.submissions.aSpecial.id }, headers: bearer(fx.tokens.requester), expect: notFound },
+  ],
+};
+
 export const PROCEDURE_SPECS: Readonly<Record<string, ProcedureSpec>> = {
   ...SCHEDULING_SPECS,
   ...REQUEST_SPECS,
@@ -351,28 +364,8 @@ export const PROCEDURE_SPECS: Readonly<Record<string, ProcedureSpec>> = {
       ];
     },
   },
-  'submissions.get': {
-    access: 'staff',
-    headers: (fx) => bearer(fx.tokens.coordinator),
-    baseline: (fx) => ({ id: fx.submissions.a.id }),
-    domainCases: (fx) => [
-      { name: 'unknown id', input: { id: '00000000-0000-4000-8000-000000000000' }, expect: notFound },
-      { name: 'SQL as id', input: { id: "x' or '1'='1" }, expect: badRequest('id') },
-      { name: 'A.5 read by a coordinator (reserved to clinicians)', input: { id: fx.submissions.aSpecial.id }, expect: forbidden },
-      { name: 'A.5 read by another school’s referent', input: { id: fx.submissions.aSpecial.id }, headers: bearer(fx.tokens.requester), expect: notFound },
-    ],
-  },
-  'submissions.revisions': {
-    access: 'staff',
-    headers: (fx) => bearer(fx.tokens.coordinator),
-    baseline: (fx) => ({ id: fx.submissions.a.id }),
-    domainCases: (fx) => [
-      { name: 'unknown id', input: { id: '00000000-0000-4000-8000-000000000000' }, expect: notFound },
-      { name: 'SQL as id', input: { id: "x' or '1'='1" }, expect: badRequest('id') },
-      { name: 'A.5 read by a coordinator (reserved to clinicians)', input: { id: fx.submissions.aSpecial.id }, expect: forbidden },
-      { name: 'A.5 read by another school’s referent', input: { id: fx.submissions.aSpecial.id }, headers: bearer(fx.tokens.requester), expect: notFound },
-    ],
-  },
+  'submissions.get': readOneSubmission,
+  'submissions.revisions': readOneSubmission,
 };
 
 /** What a procedure without a spec gets: no credentials, no baseline. A test fails until someone writes its spec. */
