@@ -158,6 +158,12 @@ export interface LanguageField extends FieldBase<'language'> {
  */
 export interface CountryField extends FieldBase<'country'> {
   multiple?: boolean;
+  /**
+   * Countries only, without 'XX': for a form that asks apart whether the
+   * citizenship is known or the person stateless (the reports' beneficiary
+   * rows from version 2), where one code for both cannot be counted.
+   */
+  countriesOnly?: boolean;
   /** only with `multiple`; default 20 */
   maxSelected?: number;
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isCountryCode } from './countries.js';
+import { STATELESS, isCountryCode } from './countries.js';
 import type {
   FieldDefinition,
   FieldOption,
@@ -153,6 +153,7 @@ const languageSchema = z.strictObject({
 });
 
 const countrySchema = z.string().check(rule(isCountryCode, 'error.country'));
+const countryOnlySchema = z.string().check(rule((code: string) => code !== STATELESS && isCountryCode(code), 'error.country'));
 
 function likertSchema(field: Pick<LikertField, 'points' | 'allowDontKnow'>): AnySchema {
   const points = field.points ?? DEFAULT_LIKERT_POINTS;
@@ -257,10 +258,10 @@ export function fieldSchema(field: FieldDefinition): AnySchema {
       return field.multiple
         ? choiceList(languageSchema, undefined, field.maxSelected ?? DEFAULT_MAX_SELECTED, byLanguage)
         : languageSchema;
-    case 'country':
-      return field.multiple
-        ? choiceList(countrySchema, undefined, field.maxSelected ?? DEFAULT_MAX_SELECTED, byValue)
-        : countrySchema;
+    case 'country': {
+      const country = field.countriesOnly ? countryOnlySchema : countrySchema;
+      return field.multiple ? choiceList(country, undefined, field.maxSelected ?? DEFAULT_MAX_SELECTED, byValue) : country;
+    }
     case 'schoolLevel': {
       const levels = oneOf(field.levels ?? SCHOOL_LEVELS);
       return field.multiple

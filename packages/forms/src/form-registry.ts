@@ -2,8 +2,10 @@ import type { FormDefinition } from './definition.types.js';
 import { ethnoclinicalRequestV1 } from './forms/ethnoclinical-request.v1.js';
 import { schoolQuestionnaireV1 } from './forms/school-questionnaire.v1.js';
 import { schoolReportV1 } from './forms/school-report.v1.js';
+import { schoolReportV2 } from './forms/school-report.v2.js';
 import { schoolRequestV1 } from './forms/school-request.v1.js';
 import { serviceReportV1 } from './forms/service-report.v1.js';
+import { serviceReportV2 } from './forms/service-report.v2.js';
 import { serviceRequestV1 } from './forms/service-request.v1.js';
 
 /** every released version of every built-in form; a new version is appended, never edited in place */
@@ -14,6 +16,8 @@ export const FORM_VERSIONS: readonly FormDefinition[] = Object.freeze([
   serviceReportV1,
   ethnoclinicalRequestV1,
   schoolQuestionnaireV1,
+  schoolReportV2,
+  serviceReportV2,
 ]);
 
 function versionsOf(id: string): FormDefinition[] {

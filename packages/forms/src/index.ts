@@ -71,12 +71,15 @@ export { fingerprintForm } from './fingerprint.js';
 export { RELEASED_FINGERPRINTS } from './released.js';
 export { SAMPLE_SUBMISSIONS } from './samples.js';
 export { deepFreeze } from './define-form.js';
-export type { AppointmentMode, AppointmentStatus, Gender, PlanAction, RequestStatus, RequestUrgency } from './vocabulary.js';
+export type { AppointmentMode, AppointmentStatus, CitizenshipStatus, FamiStatus, Gender, PlanAction, RequestStatus, RequestUrgency } from './vocabulary.js';
 export {
   APPOINTMENT_MODES,
   APPOINTMENT_MODE_LABELS,
   APPOINTMENT_STATUSES,
   APPOINTMENT_STATUS_LABELS,
+  CITIZENSHIP_STATUSES,
+  FAMI_STATUSES,
+  FAMI_STATUS_LABELS,
   GENDERS,
   PLAN_ACTIONS,
   PLAN_ACTION_LABELS,
@@ -89,3 +92,5 @@ export type { Party, RequestAction, Transition } from './request-lifecycle.js';
 export { BOOKABLE_REQUEST_STATUSES, REQUEST_ACTION_TARGETS, REQUEST_TRANSITIONS, requestActionsFrom } from './request-lifecycle.js';
 export type { BeneficiaryRoles, FormKind, FormMeaning, QuestionnaireMeaning, ReportMeaning, RequestMeaning, SessionOutcome, ValueRole } from './meaning.js';
 export { formMeaning, formsOfKind, roleValue } from './meaning.js';
+export type { Beneficiary } from './beneficiaries.js';
+export { beneficiariesOf, countsForFami } from './beneficiaries.js';

@@ -1,4 +1,4 @@
-import type { AppointmentMode, Gender, PlanAction, RequestUrgency } from './vocabulary.js';
+import type { AppointmentMode, CitizenshipStatus, Gender, PlanAction, RequestUrgency } from './vocabulary.js';
 
 /*
  * What each released form version means to the rest of Ponte: whether it is
@@ -33,10 +33,15 @@ export interface ValueRole<T extends string> {
  */
 export interface BeneficiaryRoles {
   group?: string;
+  /** the pseudonymous code the organisation uses for the person: the same code is the same person */
+  code?: string;
   sex?: ValueRole<Gender>;
   ageBand?: string;
   birthYear?: string;
+  /** a country field, one citizenship or several */
   citizenship?: string;
+  /** whether the citizenship is known; without it, a 'XX' citizenship means stateless or unknown, which cannot be counted */
+  citizenshipStatus?: ValueRole<CitizenshipStatus>;
 }
 
 /** Fields some requests and the questionnaire share with the organisation sending them. */
@@ -108,10 +113,22 @@ const URGENCY: Readonly<Record<string, RequestUrgency>> = { ordinaria: 'ordinari
 const GENDER_PREFERENCE: Readonly<Record<string, Gender>> = { donna: 'F', uomo: 'M' };
 const SEX: Readonly<Record<string, Gender>> = { femmina: 'F', maschio: 'M', altro: 'X' };
 
+/** A.4's place of the session: at the service or at home is in person */
+const serviceVenue: ValueRole<AppointmentMode> = { field: 'venue', values: { 'sede-servizio': 'in_person', domicilio: 'in_person', telefono: 'phone', video: 'video' } };
 const urgency: ValueRole<RequestUrgency> = { field: 'urgency', values: URGENCY };
 const mediatorGender: ValueRole<Gender> = { field: 'mediatorGender', values: GENDER_PREFERENCE };
 /** the FAMI rows of A.3 and of both reports: one item per person */
 const beneficiaryRows: BeneficiaryRoles = { group: 'beneficiaries', sex: { field: 'sex', values: SEX }, ageBand: 'ageBand', citizenship: 'citizenship' };
+
+/** the rows of both reports from version 2 (forms/report-fields.ts beneficiaryRowsField) */
+const beneficiaryRowsV2: BeneficiaryRoles = {
+  group: 'beneficiaries',
+  code: 'code',
+  sex: { field: 'sex', values: SEX },
+  ageBand: 'ageBand',
+  citizenship: 'citizenships',
+  citizenshipStatus: { field: 'citizenshipStatus', values: { nota: 'known', apolide: 'stateless', sconosciuta: 'unknown' } },
+};
 
 /** A.2 and A.4 share their session, status and outcome fields (forms/report-fields.ts). */
 const reportFields = {
@@ -159,7 +176,7 @@ const MEANINGS: Readonly<Record<string, FormMeaning>> = {
   },
   'service-report@1': {
     ...reportFields,
-    mode: { field: 'venue', values: { 'sede-servizio': 'in_person', domicilio: 'in_person', telefono: 'phone', video: 'video' } },
+    mode: serviceVenue,
   },
   // The family's language is asked only when the family takes part: advice to a worker needs no mediator.
   // AZIONE 2, access to services, names the ethnoclinical consultation besides the services' mediation.
@@ -174,6 +191,12 @@ const MEANINGS: Readonly<Record<string, FormMeaning>> = {
     beneficiaries: [{ sex: { field: 'childSex', values: SEX }, ageBand: 'childAgeBand' }],
   },
   'school-questionnaire@1': { kind: 'questionnaire', schoolCode: 'mechanographicCode', schoolYear: 'schoolYear' },
+  'school-report@2': { ...reportFields, mode: { field: 'mode', values: MODE }, beneficiaries: [beneficiaryRowsV2] },
+  'service-report@2': {
+    ...reportFields,
+    mode: serviceVenue,
+    beneficiaries: [beneficiaryRowsV2],
+  },
 };
 
 /** The meaning of a form version; of its newest version when `version` is omitted; undefined for an unknown one. */

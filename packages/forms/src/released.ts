@@ -12,4 +12,6 @@ export const RELEASED_FINGERPRINTS: Readonly<Record<string, string>> = Object.fr
   'service-report@1': 'fnv1a64:f9c20addf7441131',
   'ethnoclinical-request@1': 'fnv1a64:41e98356f1f3f321',
   'school-questionnaire@1': 'fnv1a64:de1d8680aad9a12a',
+  'school-report@2': 'fnv1a64:3d776f59027e466c',
+  'service-report@2': 'fnv1a64:ad35d05d80d39a3a',
 });

@@ -103,3 +103,25 @@ export const REQUEST_URGENCY_LABELS: Readonly<Record<RequestUrgency, LocalizedTe
 export const GENDERS = ['F', 'M', 'X'] as const;
 
 export type Gender = (typeof GENDERS)[number];
+
+/** Whether a beneficiary's citizenship is known, the person stateless, or nobody knows (the reports' beneficiary rows from version 2). */
+export const CITIZENSHIP_STATUSES = ['known', 'stateless', 'unknown'] as const;
+
+export type CitizenshipStatus = (typeof CITIZENSHIP_STATUSES)[number];
+
+/**
+ * What a beneficiary is to the fund (docs/architecture.md#beneficiaries-counted-once):
+ * a third-country national or a stateless person, both counted; an Italian or
+ * other EU citizen, whatever else they hold, and a person of unknown
+ * citizenship, neither counted.
+ */
+export const FAMI_STATUSES = ['third_country', 'stateless', 'eu', 'unknown'] as const;
+
+export type FamiStatus = (typeof FAMI_STATUSES)[number];
+
+export const FAMI_STATUS_LABELS: Readonly<Record<FamiStatus, LocalizedText>> = {
+  third_country: { it: 'Cittadino di Paese terzo', en: 'Third-country national' },
+  stateless: { it: 'Apolide', en: 'Stateless' },
+  eu: { it: 'Cittadino italiano o UE', en: 'Italian or EU citizen' },
+  unknown: { it: 'Cittadinanza non nota', en: 'Citizenship unknown' },
+};

@@ -15,8 +15,8 @@ import {
   type FormId,
 } from '../src/index.js';
 
-function form(id: FormId): FormDefinition {
-  const def = getForm(id);
+function form(id: FormId, version?: number): FormDefinition {
+  const def = getForm(id, version);
   assert.ok(def, `form ${id} is registered`);
   return def;
 }
@@ -82,10 +82,14 @@ describe('registry', () => {
   });
 
   test('versions', () => {
+    // The reports gained countable beneficiary rows in version 2; the others are as first released.
+    const newest: Record<string, number> = { 'school-report': 2, 'service-report': 2 };
     for (const id of FORM_IDS) {
-      assert.deepEqual(listFormVersions(id), [1]);
+      const last = newest[id] ?? 1;
+      assert.deepEqual(listFormVersions(id), Array.from({ length: last }, (_, i) => i + 1));
       assert.equal(getForm(id, 1)?.version, 1);
-      assert.equal(getForm(id, 2), undefined);
+      assert.equal(getForm(id)?.version, last);
+      assert.equal(getForm(id, last + 1), undefined);
     }
     assert.equal(getForm('no-such-form'), undefined);
     assert.deepEqual(listFormVersions('no-such-form'), []);
@@ -234,11 +238,29 @@ for (const id of ['school-report', 'service-report'] as const) {
       assert.equal(signed[rating], 5);
     });
 
-    test('beneficiaries carry the derived third-country flag and are bounded', () => {
-      const out = accepted(id, sample(id));
-      for (const b of out['beneficiaries'] as Record<string, unknown>[]) assert.equal(b['citizenshipThirdCountry'], true);
-      const many = Array.from({ length: 51 }, () => ({ sex: 'femmina', ageBand: '18+', citizenship: 'MA' }));
-      assert.match(errorsOf(id, { ...sample(id), beneficiaries: many })['beneficiaries'] ?? '', /massimo 50/);
+    test('version 1: beneficiaries carry the derived third-country flag and are bounded', () => {
+      const row = { sex: 'femmina', ageBand: '18+', citizenship: 'MA' };
+      const v1 = { ...sample(id), beneficiaries: [row] };
+      const out = validateSubmission(form(id, 1), v1, 'it');
+      assert.ok(out.ok, JSON.stringify(out));
+      for (const b of out.data['beneficiaries'] as Record<string, unknown>[]) assert.equal(b['citizenshipThirdCountry'], true);
+      const many = validateSubmission(form(id, 1), { ...v1, beneficiaries: Array.from({ length: 51 }, () => row) }, 'it');
+      assert.ok(!many.ok && /massimo 50/.test(many.fieldErrors['beneficiaries'] ?? ''));
+    });
+
+    test('version 2: a person’s code, every citizenship, stateless apart from unknown', () => {
+      const row = (extra: Record<string, unknown>) => ({ code: 'REG-7', sex: 'femmina', ageBand: '6-10', citizenshipStatus: 'nota', citizenships: ['MA', 'IT'], ...extra });
+      const rows = (...list: Record<string, unknown>[]) => ({ ...sample(id), beneficiaries: list });
+      assert.deepEqual((accepted(id, rows(row({}))))['beneficiaries'], [row({})], 'two citizenships, no derived flag');
+      accepted(id, rows(row({ citizenshipStatus: 'apolide', citizenships: undefined }), row({ code: '12', citizenshipStatus: 'sconosciuta', citizenships: undefined })));
+      assert.ok(errorsOf(id, rows(row({ code: 'Mario Rossi' })))['beneficiaries.0.code'], 'a name is not a code');
+      assert.ok(errorsOf(id, rows(row({ code: 'MR' })))['beneficiaries.0.code'], 'initials are not a code');
+      assert.ok(errorsOf(id, rows(row({ code: undefined })))['beneficiaries.0.code']);
+      assert.ok(errorsOf(id, rows(row({ citizenships: [] })))['beneficiaries.0.citizenships'], 'a known citizenship names a country');
+      assert.ok(errorsOf(id, rows(row({ citizenships: ['XX'] })))['beneficiaries.0.citizenships.0'], 'stateless and unknown are asked apart');
+      assert.ok(errorsOf(id, rows(row({ citizenships: ['MA', 'TN', 'DZ', 'EG'] })))['beneficiaries.0.citizenships'], 'at most three');
+      assert.ok(errorsOf(id, rows(row({ citizenshipStatus: undefined })))['beneficiaries.0.citizenshipStatus']);
+      assert.match(errorsOf(id, rows(...Array.from({ length: 51 }, () => row({}))))['beneficiaries'] ?? '', /massimo 50/);
     });
   });
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   APPOINTMENT_MODES,
+  CITIZENSHIP_STATUSES,
   FORM_IDS,
   GENDERS,
   REQUEST_STATUSES,
@@ -59,6 +60,9 @@ function expectBeneficiaries(def: FormDefinition, list: readonly BeneficiaryRole
     expectField(def, 'beneficiaries.ageBand', b.ageBand, ['select'], b.group);
     expectField(def, 'beneficiaries.birthYear', b.birthYear, ['integer'], b.group);
     expectField(def, 'beneficiaries.citizenship', b.citizenship, ['country'], b.group);
+    expectField(def, 'beneficiaries.code', b.code, ['text'], b.group);
+    expectValues(def, 'beneficiaries.citizenshipStatus', b.citizenshipStatus, CITIZENSHIP_STATUSES, true, b.group);
+    if (b.citizenshipStatus) assert.ok(b.citizenship, `${def.id}@${def.version}: a known citizenship names its countries`);
   }
 }
 

@@ -1,5 +1,5 @@
-import { t } from '../define-form.js';
-import type { FieldDefinition, FieldOption } from '../definition.types.js';
+import { option, t } from '../define-form.js';
+import type { FieldDefinition, FieldOption, FormDefinition, GroupField } from '../definition.types.js';
 import { AGE_BANDS, REPORT_STATUS, SEX } from './shared-options.js';
 
 /*
@@ -89,7 +89,7 @@ export function sessionFields(notHeldReasons: readonly FieldOption[]): FieldDefi
   ];
 }
 
-export const beneficiariesField: FieldDefinition = {
+export const beneficiariesField: GroupField = {
   key: 'beneficiaries',
   kind: 'group',
   label: t('Destinatari raggiunti', 'People reached'),
@@ -106,6 +106,76 @@ export const beneficiariesField: FieldDefinition = {
     { key: 'citizenship', kind: 'country', label: t('Cittadinanza', 'Citizenship'), required: true, privacy: 'minor' },
   ],
 };
+
+/** Whether a beneficiary's citizenship is known (then one or more are recorded), the person stateless, or nobody knows. */
+export const CITIZENSHIP_STATUS: readonly FieldOption[] = [
+  option('nota', 'Nota', 'Known'),
+  option('apolide', 'Apolide', 'Stateless'),
+  option('sconosciuta', 'Non nota', 'Unknown'),
+];
+
+/**
+ * The beneficiary rows of the reports from version 2 (docs/architecture.md#beneficiaries-counted-once):
+ * the code the school or service already uses for the person, so that the
+ * same pupil across sessions, series and reports is counted once; every
+ * citizenship the person holds (an Italian or EU one means the person is not
+ * a third-country national, whatever else they hold); and stateless apart
+ * from unknown, since the fund counts the first and not the second. The
+ * code must hold a digit: a register number or a made-up code, never a
+ * name or initials.
+ */
+export const beneficiaryRowsField: GroupField = {
+  ...beneficiariesField,
+  help: t(
+    'Una riga per ogni alunno, genitore o familiare raggiunto, per il monitoraggio FAMI. Nessun nome: il codice della persona permette di contarla una volta sola anche se partecipa a più incontri.',
+    'One row for each pupil, parent or relative reached, for FAMI monitoring. No names: the person’s code lets them be counted once even when they come to several sessions.',
+  ),
+  fields: [
+    {
+      key: 'code',
+      kind: 'text',
+      label: t('Codice della persona', 'Person’s code'),
+      help: t(
+        'Il codice con cui la scuola o il servizio indica la persona (per esempio il numero nel registro o nella cartella), con almeno una cifra: lo stesso a ogni incontro. Mai nome o iniziali.',
+        'The code the school or service uses for the person (for example the register or file number), with at least one digit: the same at every session. Never a name or initials.',
+      ),
+      maxLength: 20,
+      pattern: '(?=[^0-9]*[0-9])[A-Za-z0-9][A-Za-z0-9._/-]*',
+      required: true,
+      privacy: 'minor',
+    },
+    ...beneficiariesField.fields.filter((f) => f.key !== 'citizenship'),
+    {
+      key: 'citizenshipStatus',
+      kind: 'radio',
+      label: t('Cittadinanza', 'Citizenship'),
+      required: true,
+      privacy: 'minor',
+      options: CITIZENSHIP_STATUS,
+    },
+    {
+      key: 'citizenships',
+      kind: 'country',
+      multiple: true,
+      maxSelected: 3,
+      countriesOnly: true,
+      label: t('Paesi di cittadinanza', 'Countries of citizenship'),
+      help: t('Tutte quelle che la persona ha, compresa quella italiana.', 'Every one the person holds, the Italian one included.'),
+      required: true,
+      when: { field: 'citizenshipStatus', equals: 'nota' },
+      privacy: 'minor',
+    },
+  ],
+};
+
+/** A report form's next version: the same as `def` but for its beneficiary rows, which become `beneficiaryRowsField`. */
+export function withBeneficiaryRows(def: FormDefinition, version: number): FormDefinition {
+  return {
+    ...def,
+    version,
+    sections: def.sections.map((s) => ({ ...s, fields: s.fields.map((f) => (f.key === beneficiariesField.key ? beneficiaryRowsField : f)) })),
+  };
+}
 
 export function outcomeFields(privacy: 'minor' | 'personal'): FieldDefinition[] {
   return [

@@ -1,4 +1,4 @@
-import type { AppointmentMode, AppointmentStatus, PlanAction } from '@ponte/forms';
+import type { AppointmentMode, AppointmentStatus, FamiStatus, Gender, PlanAction } from '@ponte/forms';
 import type { ColumnType, Kysely, Transaction } from 'kysely';
 
 /**
@@ -190,6 +190,28 @@ export interface ReportTable {
   countersigned_by_user_id: string | null;
 }
 
+/**
+ * One beneficiary row of a held session's report, as its form version reads
+ * it (migration 0010, reports/report-beneficiaries.ts): what the indicators
+ * count unique third-country beneficiaries from.
+ */
+export interface ReportBeneficiaryTable {
+  report_id: string;
+  /** the row's place in the report's list */
+  position: number;
+  tenant_id: string;
+  organisation_id: string;
+  /** the person: the organisation and its pseudonymous code, or, for a report without codes (version 1), the row itself */
+  person_key: string;
+  sex: Gender | null;
+  age_band: string | null;
+  /** the first citizenship recorded; null when stateless or unknown */
+  citizenship: string | null;
+  /** every citizenship recorded, space-separated, in the order given */
+  citizenships: string;
+  fami_status: FamiStatus;
+}
+
 export interface ProtocolCounterTable {
   tenant_id: string;
   year: number;
@@ -365,6 +387,7 @@ export interface Database {
   credential_changes: CredentialChangesTable;
   request_status_changes: RequestStatusChangeTable;
   reports: ReportTable;
+  report_beneficiaries: ReportBeneficiaryTable;
 }
 
 export type Db = Kysely<Database>;

@@ -8,6 +8,7 @@ import * as m0006 from './migrations/0006_domain_events.js';
 import * as m0007 from './migrations/0007_schedule_versions.js';
 import * as m0008 from './migrations/0008_credential_changes.js';
 import * as m0009 from './migrations/0009_questionnaire_answers.js';
+import * as m0010 from './migrations/0010_report_beneficiaries.js';
 
 /**
  * Migrations are listed here rather than read from a folder so that they
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_schedule_versions': m0007,
   '0008_credential_changes': m0008,
   '0009_questionnaire_answers': m0009,
+  '0010_report_beneficiaries': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

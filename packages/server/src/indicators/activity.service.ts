@@ -1,11 +1,7 @@
 import { sql } from 'kysely';
 import type { PlanAction } from '../db/database.js';
-import { DomainError } from '../domain-error.js';
-import { localDay } from '../scheduling/zone-calendar.js';
 import type { StaffCall } from '../service-call.js';
-
-/** The longest period one call adds up: three years, the length of a plan. */
-export const MAX_PERIOD_DAYS = 1100;
+import { appointmentsOfPeriod, type PeriodFilter } from './period.js';
 
 export interface Interventions {
   held: number;
@@ -40,15 +36,10 @@ const count = (condition: ReturnType<typeof sql>) => sql<number | string>`sum(ca
  */
 export async function activity(
   call: StaffCall,
-  f: { from: string; to: string; action?: PlanAction | undefined; organisationId?: string | undefined },
+  f: PeriodFilter,
 ): Promise<{ from: string; to: string; rows: (Activity & { organisationId: string; action: PlanAction })[]; totals: Activity }> {
-  if (f.to < f.from) throw new DomainError('BAD_REQUEST', 'windowOrder', {}, 'to');
-  const { timeZone: zone } = await call.tenant();
-  const first = localDay(zone, f.from);
-  const last = localDay(zone, f.to);
-  if ((last.start - first.start) / 86_400_000 >= MAX_PERIOD_DAYS) throw new DomainError('BAD_REQUEST', 'windowTooLong', { days: MAX_PERIOD_DAYS }, 'to');
-
-  let q = call.db
+  const inPeriod = await appointmentsOfPeriod(call, f);
+  const grouped = await call.db
     .selectFrom('appointments as a')
     .leftJoin('reports as r', (join) => join.onRef('r.appointment_id', '=', 'a.id').onRef('r.tenant_id', '=', 'a.tenant_id'))
     .select([
@@ -63,12 +54,11 @@ export async function activity(
       sql<number | string>`sum(case when r.status = 'countersigned' then r.counted_minutes else 0 end)`.as('delivered'),
       sql<number | string>`sum(case when r.status = 'filed' then r.counted_minutes else 0 end)`.as('awaiting'),
     ])
-    .where('a.tenant_id', '=', call.who.tenantId)
-    .where('a.starts_at', '>=', new Date(first.start).toISOString())
-    .where('a.starts_at', '<', new Date(last.end).toISOString());
-  if (f.action) q = q.where('a.action', '=', f.action);
-  if (f.organisationId) q = q.where('a.organisation_id', '=', f.organisationId);
-  const grouped = await q.groupBy(['a.organisation_id', 'a.action']).orderBy('a.organisation_id').orderBy('a.action').execute();
+    .where(inPeriod)
+    .groupBy(['a.organisation_id', 'a.action'])
+    .orderBy('a.organisation_id')
+    .orderBy('a.action')
+    .execute();
 
   const rows = grouped.map((g) => ({
     organisationId: g.organisation_id,

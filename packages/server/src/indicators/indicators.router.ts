@@ -1,12 +1,20 @@
 import { z } from 'zod';
 import { roleProcedure, router } from '../trpc/trpc.js';
 import { idInput } from '../trpc/input-schemas.js';
-import { actionInput, localDateInput, schoolYearInput } from '../trpc/scheduling-inputs.js';
+import { actionInput, languageInput, localDateInput, modeInput, schoolYearInput } from '../trpc/scheduling-inputs.js';
 import { activityCsv } from './activity-csv.js';
 import { activity } from './activity.service.js';
+import { beneficiaries } from './beneficiaries.service.js';
 import * as questionnaires from './questionnaire.service.js';
 
-const periodInput = z.strictObject({ from: localDateInput, to: localDateInput, action: actionInput.optional(), organisationId: idInput.optional() });
+const periodInput = z.strictObject({
+  from: localDateInput,
+  to: localDateInput,
+  action: actionInput.optional(),
+  organisationId: idInput.optional(),
+  language: languageInput.optional(),
+  mode: modeInput.optional(),
+});
 
 /** What the Ambito accounts to the fund with: coordinators and admins of the tenant. */
 export const indicatorsRouter = router({
@@ -19,6 +27,11 @@ export const indicatorsRouter = router({
   activityCsv: roleProcedure('coordinator', 'admin')
     .input(periodInput)
     .query(({ ctx, input }) => activityCsv(ctx.call, input)),
+
+  /** Unique third-country beneficiaries of a period's held sessions, by FAMI status, sex, age band and citizenship; those not counted apart. */
+  beneficiaries: roleProcedure('coordinator', 'admin')
+    .input(periodInput)
+    .query(({ ctx, input }) => beneficiaries(ctx.call, input)),
 
   /** The school questionnaire of a school year: who answered, and every question added up. */
   questionnaire: roleProcedure('coordinator', 'admin')

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { DbOrTx, ReportTable } from '../db/database.js';
 import { fromJson, toIso, toIsoOrNull, toJson } from '../db/values.js';
 import { DomainError } from '../domain-error.js';
+import { writeReportBeneficiaries } from './report-beneficiaries.js';
 
 export interface Report {
   id: string;
@@ -74,6 +75,7 @@ export async function insertReport(db: DbOrTx, r: Report): Promise<void> {
       countersigned_by_user_id: r.countersignedByUserId,
     })
     .execute();
+  await writeReportBeneficiaries(db, r);
 }
 
 /**
@@ -101,6 +103,7 @@ export async function saveReport(db: DbOrTx, r: Report): Promise<void> {
     .where('revision', '=', r.revision - 1)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new DomainError('CONFLICT', 'reportChanged');
+  await writeReportBeneficiaries(db, r);
 }
 
 export async function findReport(db: DbOrTx, tenantId: string, id: string): Promise<Report | undefined> {

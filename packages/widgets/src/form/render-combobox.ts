@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CountryField, LanguageField, LanguageValue } from '@ponte/forms';
+import { STATELESS, type CountryField, type LanguageField, type LanguageValue } from '@ponte/forms';
 import { t, ui } from '../internal/ui-messages.js';
 import { codeName, filterOptions, varietiesOf, type ChoiceOption } from './combobox-options.js';
 import type { FieldHost } from './field-host.js';
@@ -12,6 +12,12 @@ type Field = LanguageField | CountryField;
  * The language and country pickers: an input with a listbox of names
  * (WAI-ARIA 1.2 combobox pattern), their state kept by combobox-state.ts.
  */
+
+/** what the field offers for `text`: a country field asking for countries only leaves out 'XX' (stateless or unknown) */
+function offered(field: Field, locale: FieldHost['locale'], text: string): ChoiceOption[] {
+  const options = filterOptions(field.kind, locale, text);
+  return field.kind === 'country' && field.countriesOnly ? options.filter((o) => o.code !== STATELESS) : options;
+}
 
 function chosenCodes(field: Field, value: unknown): string[] {
   if (!field.multiple) return [];
@@ -30,7 +36,7 @@ export function renderCombobox(field: Field, path: string, host: FieldHost): Tem
   const chosen = chosenCodes(field, value);
   const selected = selectedCode(field, value);
   const query = box.query(path);
-  const options = filterOptions(field.kind, host.locale, query ?? '').filter((o) => !chosen.includes(o.code));
+  const options = offered(field, host.locale, query ?? '').filter((o) => !chosen.includes(o.code));
   const open = box.openPath === path;
   const active = Math.min(box.active, options.length - 1);
   const shown = query ?? (selected ? codeName(field.kind, selected, host.locale) : '');
@@ -72,7 +78,7 @@ export function renderCombobox(field: Field, path: string, host: FieldHost): Tem
     // Clearing a single choice clears the answer.
     if (!text && !field.multiple && selected) host.update(path, undefined);
     box.setQuery(path, text);
-    const n = filterOptions(field.kind, host.locale, text).length;
+    const n = offered(field, host.locale, text).length;
     box.announce(n ? ui('results', host.locale, { n }) : ui('noResults', host.locale));
   };
 

@@ -1,0 +1,45 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { AppointmentMode, PlanAction } from '@ponte/forms';
+import { DomainError } from '../domain-error.js';
+import { localDay } from '../scheduling/zone-calendar.js';
+import type { StaffCall } from '../service-call.js';
+
+/** The longest period one call adds up: three years, the length of a plan. */
+export const MAX_PERIOD_DAYS = 1100;
+
+/** A period of local dates (both included) and what narrows it: every indicator takes these. */
+export interface PeriodFilter {
+  from: string;
+  to: string;
+  action?: PlanAction | undefined;
+  organisationId?: string | undefined;
+  /** the language the request asked for (ISO 639-3) */
+  language?: string | undefined;
+  mode?: AppointmentMode | undefined;
+}
+
+/**
+ * The appointments an indicator adds up, as a condition on the appointments
+ * aliased `a`: the caller's tenant, starting within the period's local days
+ * in the tenant's zone, and the filters given. A language is the request's
+ * (an appointment has none of its own).
+ */
+export async function appointmentsOfPeriod(call: StaffCall, f: PeriodFilter): Promise<RawBuilder<SqlBool>> {
+  if (f.to < f.from) throw new DomainError('BAD_REQUEST', 'windowOrder', {}, 'to');
+  const { timeZone: zone } = await call.tenant();
+  const first = localDay(zone, f.from);
+  const last = localDay(zone, f.to);
+  if ((last.start - first.start) / 86_400_000 >= MAX_PERIOD_DAYS) throw new DomainError('BAD_REQUEST', 'windowTooLong', { days: MAX_PERIOD_DAYS }, 'to');
+  const conditions = [
+    sql`a.tenant_id = ${call.who.tenantId}`,
+    sql`a.starts_at >= ${new Date(first.start).toISOString()}`,
+    sql`a.starts_at < ${new Date(last.end).toISOString()}`,
+  ];
+  if (f.action) conditions.push(sql`a.action = ${f.action}`);
+  if (f.organisationId) conditions.push(sql`a.organisation_id = ${f.organisationId}`);
+  if (f.mode) conditions.push(sql`a.mode = ${f.mode}`);
+  if (f.language) {
+    conditions.push(sql`exists (select 1 from submissions s where s.id = a.submission_id and s.tenant_id = a.tenant_id and s.queue_language = ${f.language})`);
+  }
+  return sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
+}
