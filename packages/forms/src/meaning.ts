@@ -97,6 +97,14 @@ export interface ReportMeaning {
   description: string;
   outcomeNotes: string;
   beneficiaries: readonly BeneficiaryRoles[];
+  /**
+   * The counts of people present by role (integer fields): the family's
+   * members (a family is reached when any is there), teachers, and other
+   * workers (operators).
+   */
+  participants: { family: readonly string[]; teachers?: string; operators: string };
+  /** the referent's rating of the session (a likert field), given with the countersignature */
+  rating: string;
 }
 
 export interface QuestionnaireMeaning extends OrganisationRoles {
@@ -142,6 +150,18 @@ const reportFields = {
   beneficiaries: [beneficiaryRows],
 } as const;
 
+/** A.2's people present and rating: pupils and parents are the family; "other staff" are workers */
+const schoolReportPeople = {
+  participants: { family: ['participantsPupils', 'participantsParents'], teachers: 'participantsTeachers', operators: 'participantsOthers' },
+  rating: 'referentRating',
+} as const;
+
+/** A.4's: adult clients and children are the family; "others" are not counted as workers */
+const serviceReportPeople = {
+  participants: { family: ['participantsAdults', 'participantsMinors'], operators: 'participantsOperators' },
+  rating: 'serviceRating',
+} as const;
+
 /** A.1 and A.3 ask for a mediator with the same fields (test/meaning.test.ts holds each role to both definitions). */
 const mediationRequestFields = {
   kind: 'request',
@@ -166,7 +186,7 @@ const MEANINGS: Readonly<Record<string, FormMeaning>> = {
     need: 'need',
     beneficiaries: [{ sex: { field: 'pupilSex', values: SEX }, birthYear: 'pupilBirthYear', citizenship: 'pupilCitizenship' }],
   },
-  'school-report@1': { ...reportFields, mode: { field: 'mode', values: MODE } },
+  'school-report@1': { ...reportFields, ...schoolReportPeople, mode: { field: 'mode', values: MODE } },
   'service-request@1': {
     ...mediationRequestFields,
     action: '2',
@@ -176,6 +196,7 @@ const MEANINGS: Readonly<Record<string, FormMeaning>> = {
   },
   'service-report@1': {
     ...reportFields,
+    ...serviceReportPeople,
     mode: serviceVenue,
   },
   // The family's language is asked only when the family takes part: advice to a worker needs no mediator.
@@ -191,9 +212,10 @@ const MEANINGS: Readonly<Record<string, FormMeaning>> = {
     beneficiaries: [{ sex: { field: 'childSex', values: SEX }, ageBand: 'childAgeBand' }],
   },
   'school-questionnaire@1': { kind: 'questionnaire', schoolCode: 'mechanographicCode', schoolYear: 'schoolYear' },
-  'school-report@2': { ...reportFields, mode: { field: 'mode', values: MODE }, beneficiaries: [beneficiaryRowsV2] },
+  'school-report@2': { ...reportFields, ...schoolReportPeople, mode: { field: 'mode', values: MODE }, beneficiaries: [beneficiaryRowsV2] },
   'service-report@2': {
     ...reportFields,
+    ...serviceReportPeople,
     mode: serviceVenue,
     beneficiaries: [beneficiaryRowsV2],
   },

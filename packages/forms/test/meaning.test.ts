@@ -116,6 +116,11 @@ describe('form meaning', () => {
         expectField(def, 'description', m.description, ['textarea']);
         expectField(def, 'outcomeNotes', m.outcomeNotes, ['textarea']);
         expectBeneficiaries(def, m.beneficiaries);
+        assert.ok(m.participants.family.length > 0, `${def.id}: the family's members are counted`);
+        for (const key of m.participants.family) expectField(def, 'participants.family', key, ['integer']);
+        expectField(def, 'participants.teachers', m.participants.teachers, ['integer']);
+        expectField(def, 'participants.operators', m.participants.operators, ['integer']);
+        expectField(def, 'rating', m.rating, ['likert']);
       }
       if (m.kind !== 'report') {
         expectField(def, 'schoolCode', m.schoolCode, ['text']);

@@ -188,6 +188,11 @@ export interface ReportTable {
   updated_at: Timestamp;
   countersigned_at: Timestamp | null;
   countersigned_by_user_id: string | null;
+  /** who was present at a held session, by role, and the referent's rating (migration 0012, reports/report-presence.ts) */
+  family_present: ColumnType<number, number | undefined, number>;
+  teachers_present: ColumnType<number, number | undefined, number>;
+  operators_present: ColumnType<number, number | undefined, number>;
+  rating: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /**

@@ -5,6 +5,7 @@ import { actionInput, languageInput, localDateInput, modeInput, schoolYearInput 
 import { activityCsv } from './activity-csv.js';
 import { activity } from './activity.service.js';
 import { beneficiaries } from './beneficiaries.service.js';
+import { reach } from './reach.service.js';
 import * as questionnaires from './questionnaire.service.js';
 
 const periodInput = z.strictObject({
@@ -32,6 +33,11 @@ export const indicatorsRouter = router({
   beneficiaries: roleProcedure('coordinator', 'admin')
     .input(periodInput)
     .query(({ ctx, input }) => beneficiaries(ctx.call, input)),
+
+  /** Whom a period's sessions reached (organisations, sites, families, people present by role), the requests and languages asked for against those met, and the ratings. */
+  reach: roleProcedure('coordinator', 'admin')
+    .input(periodInput)
+    .query(({ ctx, input }) => reach(ctx.call, input)),
 
   /** The school questionnaire of a school year: who answered, and every question added up. */
   questionnaire: roleProcedure('coordinator', 'admin')

@@ -18,6 +18,16 @@ export interface PeriodFilter {
   mode?: AppointmentMode | undefined;
 }
 
+/** The period's first and last instants (the end excluded), from its local days in the tenant's zone; its order and length checked. */
+export async function periodInstants(call: StaffCall, f: Pick<PeriodFilter, 'from' | 'to'>): Promise<{ start: string; end: string }> {
+  if (f.to < f.from) throw new DomainError('BAD_REQUEST', 'windowOrder', {}, 'to');
+  const { timeZone: zone } = await call.tenant();
+  const first = localDay(zone, f.from);
+  const last = localDay(zone, f.to);
+  if ((last.start - first.start) / 86_400_000 >= MAX_PERIOD_DAYS) throw new DomainError('BAD_REQUEST', 'windowTooLong', { days: MAX_PERIOD_DAYS }, 'to');
+  return { start: new Date(first.start).toISOString(), end: new Date(last.end).toISOString() };
+}
+
 /**
  * The appointments an indicator adds up, as a condition on the appointments
  * aliased `a`: the caller's tenant, starting within the period's local days
@@ -25,16 +35,8 @@ export interface PeriodFilter {
  * (an appointment has none of its own).
  */
 export async function appointmentsOfPeriod(call: StaffCall, f: PeriodFilter): Promise<RawBuilder<SqlBool>> {
-  if (f.to < f.from) throw new DomainError('BAD_REQUEST', 'windowOrder', {}, 'to');
-  const { timeZone: zone } = await call.tenant();
-  const first = localDay(zone, f.from);
-  const last = localDay(zone, f.to);
-  if ((last.start - first.start) / 86_400_000 >= MAX_PERIOD_DAYS) throw new DomainError('BAD_REQUEST', 'windowTooLong', { days: MAX_PERIOD_DAYS }, 'to');
-  const conditions = [
-    sql`a.tenant_id = ${call.who.tenantId}`,
-    sql`a.starts_at >= ${new Date(first.start).toISOString()}`,
-    sql`a.starts_at < ${new Date(last.end).toISOString()}`,
-  ];
+  const { start, end } = await periodInstants(call, f);
+  const conditions = [sql`a.tenant_id = ${call.who.tenantId}`, sql`a.starts_at >= ${start}`, sql`a.starts_at < ${end}`];
   if (f.action) conditions.push(sql`a.action = ${f.action}`);
   if (f.organisationId) conditions.push(sql`a.organisation_id = ${f.organisationId}`);
   if (f.mode) conditions.push(sql`a.mode = ${f.mode}`);

@@ -3,6 +3,7 @@ import type { DbOrTx, ReportTable } from '../db/database.js';
 import { fromJson, toIso, toIsoOrNull, toJson } from '../db/values.js';
 import { DomainError } from '../domain-error.js';
 import { writeReportBeneficiaries } from './report-beneficiaries.js';
+import { presenceOf } from './report-presence.js';
 
 export interface Report {
   id: string;
@@ -73,6 +74,7 @@ export async function insertReport(db: DbOrTx, r: Report): Promise<void> {
       updated_at: r.updatedAt,
       countersigned_at: r.countersignedAt,
       countersigned_by_user_id: r.countersignedByUserId,
+      ...presenceOf(r),
     })
     .execute();
   await writeReportBeneficiaries(db, r);
@@ -97,6 +99,7 @@ export async function saveReport(db: DbOrTx, r: Report): Promise<void> {
       updated_at: r.updatedAt,
       countersigned_at: r.countersignedAt,
       countersigned_by_user_id: r.countersignedByUserId,
+      ...presenceOf(r),
     })
     .where('tenant_id', '=', r.tenantId)
     .where('id', '=', r.id)

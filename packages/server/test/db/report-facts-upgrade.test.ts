@@ -5,6 +5,9 @@ import { sql } from 'kysely';
 import { createDatabase, databaseKinds } from '../helpers/databases.js';
 
 /*
+ * 0012 keeps who was present at each held session and its rating on the
+ * report, read from version 1's fields.
+ *
  * 0010 keeps the people each held session reached beside its report. Reports
  * stored before it are all of version 1: each row becomes a person of its
  * own; Italian or EU is 'eu', 'XX' (stateless or unknown) 'unknown', any
@@ -13,8 +16,8 @@ import { createDatabase, databaseKinds } from '../helpers/databases.js';
  */
 
 for (const kind of await databaseKinds()) {
-  describe(`upgrading a ${kind} database to 0010`, () => {
-    it('reads the beneficiaries of the reports already filed with version 1’s rules, and rolls back', async () => {
+  describe(`upgrading a ${kind} database to 0010 and 0012`, () => {
+    it('reads the beneficiaries, who was present and the ratings of the reports already filed with version 1’s rules, and rolls back', async () => {
       const testDb = await createDatabase(kind);
       const handle = openDatabase(testDb.url);
       try {
@@ -32,9 +35,9 @@ for (const kind of await databaseKinds()) {
           created_at: at, updated_at: at, idempotency_key: null, request_hash: null,
         });
         await db.insertInto('appointments').values([appointment('up-a1', '2026-10-06T08:00:00.000Z'), appointment('up-a2', '2026-10-07T08:00:00.000Z')]).execute();
-        const report = (id: string, appointmentId: string, outcome: 'held' | 'not_held', beneficiaries: unknown) => ({
+        const report = (id: string, appointmentId: string, outcome: 'held' | 'not_held', beneficiaries: unknown, present: Record<string, unknown> = {}) => ({
           id, tenant_id: school.tenant_id, appointment_id: appointmentId, submission_id: null, organisation_id: school.id, mediator_id: mediator.id,
-          form_id: 'school-report', form_version: 1, data: JSON.stringify({ beneficiaries }), outcome, delivered_minutes: 60, counted_minutes: 60, status: 'filed' as const,
+          form_id: 'school-report', form_version: 1, data: JSON.stringify({ beneficiaries, ...present }), outcome, delivered_minutes: 60, counted_minutes: 60, status: 'filed' as const,
           revision: 1, filed_by_user_id: user.id, filed_at: at, updated_at: at, countersigned_at: null, countersigned_by_user_id: null,
         });
         await db.insertInto('reports').values([
@@ -44,8 +47,8 @@ for (const kind of await databaseKinds()) {
             { sex: 'altro', ageBand: '14-17', citizenship: 'XX' },
             { sex: 'constructor', ageBand: '18+', citizenship: 'CH' },
             'not a row',
-          ]),
-          report('up-r2', 'up-a2', 'not_held', [{ sex: 'maschio', ageBand: '6-10', citizenship: 'MA' }]),
+          ], { participantsPupils: 1, participantsParents: 2, participantsTeachers: 1, participantsOthers: 3, referentRating: 4 }),
+          report('up-r2', 'up-a2', 'not_held', [{ sex: 'maschio', ageBand: '6-10', citizenship: 'MA' }], { participantsParents: 9, referentRating: 9 }),
         ]).execute();
 
         await migrateToLatest(db);
@@ -58,8 +61,16 @@ for (const kind of await databaseKinds()) {
           { report_id: 'up-r1', position: 3, person_key: person(3), sex: null, age_band: '18+', citizenship: 'CH', citizenships: 'CH', fami_status: 'third_country' },
         ]);
 
+        // 0012: who was present and the rating, as numbers on the report; a session not held, nobody.
+        const present = await db.selectFrom('reports').select(['id', 'family_present', 'teachers_present', 'operators_present', 'rating']).where('id', 'like', 'up-%').orderBy('id').execute();
+        assert.deepEqual(present, [
+          { id: 'up-r1', family_present: 3, teachers_present: 1, operators_present: 3, rating: 4 },
+          { id: 'up-r2', family_present: 0, teachers_present: 0, operators_present: 0, rating: null },
+        ]);
+
         await migrateTo(db, '0009_questionnaire_answers');
         await assert.rejects(sql`select count(*) from report_beneficiaries`.execute(db));
+        await assert.rejects(sql`select family_present from reports`.execute(db));
       } finally {
         await handle.close();
         await testDb.drop();
