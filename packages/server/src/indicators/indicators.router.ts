@@ -4,7 +4,9 @@ import { idInput } from '../trpc/input-schemas.js';
 import { actionInput, languageInput, localDateInput, modeInput, schoolYearInput } from '../trpc/scheduling-inputs.js';
 import { activityCsv } from './activity-csv.js';
 import { activity } from './activity.service.js';
+import { beneficiariesCsv } from './beneficiaries-csv.js';
 import { beneficiaries } from './beneficiaries.service.js';
+import { interventionsCsv } from './interventions-csv.js';
 import { reach } from './reach.service.js';
 import * as questionnaires from './questionnaire.service.js';
 
@@ -33,6 +35,16 @@ export const indicatorsRouter = router({
   beneficiaries: roleProcedure('coordinator', 'admin')
     .input(periodInput)
     .query(({ ctx, input }) => beneficiaries(ctx.call, input)),
+
+  /** The period's interventions as a CSV file, a line each (when, for whom, AZIONE, language, mode, outcome, hours): `{ filename, content }`. */
+  interventionsCsv: roleProcedure('coordinator', 'admin')
+    .input(periodInput)
+    .query(({ ctx, input }) => interventionsCsv(ctx.call, input)),
+
+  /** The people the period's sessions reached as a CSV file, a line per person by their pseudonymous code (a consultation's people counted, never listed). */
+  beneficiariesCsv: roleProcedure('coordinator', 'admin')
+    .input(periodInput)
+    .query(({ ctx, input }) => beneficiariesCsv(ctx.call, input)),
 
   /** Whom a period's sessions reached (organisations, sites, families, people present by role), the requests and languages asked for against those met, and the ratings. */
   reach: roleProcedure('coordinator', 'admin')

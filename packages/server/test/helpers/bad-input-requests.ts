@@ -419,6 +419,26 @@ export const REQUEST_SPECS: Readonly<Record<string, ProcedureSpec>> = {
       { name: 'read by a clinician', input: { from: '2026-11-01', to: '2026-11-30' }, headers: bearer(fx.tokens.clinician), expect: forbidden },
     ),
   },
+  'indicators.interventionsCsv': {
+    access: 'staff',
+    headers: coordinator,
+    baseline: () => ({ from: '2026-11-01', to: '2026-11-30', mode: 'video' }),
+    domainCases: (fx) => cases(
+      { name: 'a period backwards', input: { from: '2026-11-30', to: '2026-11-01' }, expect: badRequest('to') },
+      { name: 'read by a mediator', input: { from: '2026-11-01', to: '2026-11-30' }, headers: bearer(fx.tokens.mediator), expect: forbidden },
+      { name: 'read by a school’s referent', input: { from: '2026-11-01', to: '2026-11-30' }, headers: bearer(fx.tokens.requester), expect: forbidden },
+    ),
+  },
+  'indicators.beneficiariesCsv': {
+    access: 'staff',
+    headers: coordinator,
+    baseline: () => ({ from: '2026-11-01', to: '2026-11-30', language: 'ben' }),
+    domainCases: (fx) => cases(
+      { name: 'a period over three years', input: { from: '2026-01-01', to: '2029-12-31' }, expect: badRequest('to') },
+      { name: 'read by a mediator', input: { from: '2026-11-01', to: '2026-11-30' }, headers: bearer(fx.tokens.mediator), expect: forbidden },
+      { name: 'read by a clinician', input: { from: '2026-11-01', to: '2026-11-30' }, headers: bearer(fx.tokens.clinician), expect: forbidden },
+    ),
+  },
   'indicators.reach': {
     access: 'staff',
     headers: coordinator,

@@ -142,6 +142,29 @@ for (const kind of await databaseKinds()) {
       assert.equal(byOrganisation.totals.minutesDelivered, 150);
     });
 
+    it('lists the same interventions a line each, in the Ambito’s local dates and times', async () => {
+      const db = ts.server.database.db;
+      const name = async (id: string) => (await db.selectFrom('organisations').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name;
+      const [s, v] = [await name(school), await name(service)];
+      const file = await coordinator.indicators.interventionsCsv.query(PERIOD);
+      assert.equal(file.filename, 'ponte-interventi_2030-11-01_2030-11-30.csv');
+      const [header, ...lines] = parse(file.content, { delimiter: ';', bom: true }) as string[][];
+      assert.deepEqual(header, ['Data', 'Ora', 'Organizzazione', 'Codice meccanografico', 'AZIONE', 'Protocollo richiesta', 'Lingua', 'Modalità', 'Esito', 'Ore prenotate', 'Scheda', 'Ore erogate']);
+      // Date, time, organisation, AZIONE, outcome, hours booked, report, hours delivered: B1, then A1–A7 (B2 is October's, B3 December's in Rome).
+      const seen = lines.map((l) => [l[0], l[1], l[2], l[4], l[8], l[9], l[10], l[11]]);
+      assert.deepEqual(seen, [
+        ['2030-11-01', '00:30', v, '2', 'Svolto', '2', 'Vistata', '2'],
+        ['2030-11-04', '09:00', s, '1', 'Svolto', '1', 'Vistata', '1'],
+        ['2030-11-05', '09:00', s, '1', 'Svolto', '1,5', 'Vistata', '1,5'],
+        ['2030-11-06', '09:00', s, '1', 'Svolto', '1', 'Inviata, da vistare', ''],
+        ['2030-11-07', '09:00', s, '1', 'Non svolto', '1', 'Vistata', '0'],
+        ['2030-11-08', '09:00', s, '1', 'Annullato tardi', '1', 'Nessuna', ''],
+        ['2030-11-11', '09:00', s, '1', 'Annullato in tempo', '0', 'Nessuna', ''],
+        ['2030-11-30', '23:59', s, '1', 'Programmato', '1', 'Nessuna', ''],
+      ]);
+      assert.ok(lines.every((l) => l[7] === 'In videochiamata'));
+    });
+
     it('takes one day, and answers an empty period with zeros', async () => {
       const first = await coordinator.indicators.activity.query({ from: '2030-11-01', to: '2030-11-01' });
       assert.deepEqual(first.rows.map((r) => [r.organisationId, r.interventions.held]), [[service, 1]]);
