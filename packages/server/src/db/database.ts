@@ -366,6 +366,28 @@ export interface CredentialChangesTable {
   count: number;
 }
 
+/**
+ * The narrative of the fund's quarterly monitoring sheet, one per tenant,
+ * year and quarter (migration 0011, indicators/narrative.repository.ts).
+ */
+export interface QuarterlyNarrativeTable {
+  id: string;
+  tenant_id: string;
+  year: number;
+  /** 1 to 4: January–March … October–December */
+  quarter: number;
+  activities: string;
+  strengths: string;
+  deviations: string;
+  problems: string;
+  networks: string;
+  /** 1 when first written, one more at every save */
+  revision: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by_user_id: string;
+}
+
 export interface Database {
   tenants: TenantTable;
   organisations: OrganisationTable;
@@ -393,6 +415,7 @@ export interface Database {
   request_status_changes: RequestStatusChangeTable;
   reports: ReportTable;
   report_beneficiaries: ReportBeneficiaryTable;
+  quarterly_narratives: QuarterlyNarrativeTable;
 }
 
 export type Db = Kysely<Database>;

@@ -9,6 +9,7 @@ import * as m0007 from './migrations/0007_schedule_versions.js';
 import * as m0008 from './migrations/0008_credential_changes.js';
 import * as m0009 from './migrations/0009_questionnaire_answers.js';
 import * as m0010 from './migrations/0010_report_beneficiaries.js';
+import * as m0011 from './migrations/0011_quarterly_narratives.js';
 import * as m0012 from './migrations/0012_report_presence.js';
 
 /**
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_credential_changes': m0008,
   '0009_questionnaire_answers': m0009,
   '0010_report_beneficiaries': m0010,
+  '0011_quarterly_narratives': m0011,
   '0012_report_presence': m0012,
 };
 

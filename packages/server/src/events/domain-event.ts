@@ -32,6 +32,8 @@ export type DomainEvent =
   | { type: 'availability.changed'; mediatorId: string }
   | { type: 'budget.set'; organisationId: string; action: PlanAction; schoolYear: string }
   | { type: 'settings.updated' }
+  /** A quarter's narrative of the fund's monitoring sheet written, first or again: its text stays in its row. */
+  | { type: 'narrative.saved'; narrativeId: string; year: number; quarter: number; revision: number }
   | { type: 'calendar_feed.rotated' | 'calendar_feed.revoked'; feedId: string; ownerKind: 'mediator' | 'organisation'; ownerId: string };
 
 export type DomainEventType = DomainEvent['type'];

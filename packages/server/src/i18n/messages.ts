@@ -1,4 +1,5 @@
 import type { Locale, LocalizedText } from '@ponte/forms';
+import { ACCOUNTING_MESSAGES } from './accounting-messages.js';
 import { COORDINATION_MESSAGES } from './coordination-messages.js';
 import { REQUEST_MESSAGES } from './request-messages.js';
 import { SCHEDULING_MESSAGES } from './scheduling-messages.js';
@@ -135,6 +136,7 @@ const MESSAGES = {
   ...SCHEDULING_MESSAGES,
   ...COORDINATION_MESSAGES,
   ...REQUEST_MESSAGES,
+  ...ACCOUNTING_MESSAGES,
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ServerMessageKey = keyof typeof MESSAGES;

@@ -3,15 +3,21 @@ import type { StaffCall } from '../service-call.js';
 import { activity, type Activity } from './activity.service.js';
 import { toCsv, type Cell } from './csv.js';
 
+/** The names of `figures`, in its order: the quarter's file (quarter-csv.ts) writes them too. */
+export const FIGURE_NAMES: Readonly<Record<Locale, readonly string[]>> = {
+  it: ['Svolti', 'Non svolti', 'Annullati tardi', 'Annullati in tempo', 'Programmati', 'Ore prenotate', 'Ore erogate', 'Ore in attesa di controfirma'],
+  en: ['Held', 'Not held', 'Cancelled late', 'Cancelled in time', 'Scheduled', 'Hours booked', 'Hours delivered', 'Hours awaiting countersignature'],
+};
 const HEADER: Readonly<Record<Locale, readonly string[]>> = {
-  it: ['Organizzazione', 'Codice meccanografico', 'AZIONE', 'Svolti', 'Non svolti', 'Annullati tardi', 'Annullati in tempo', 'Programmati', 'Ore prenotate', 'Ore erogate', 'Ore in attesa di controfirma'],
-  en: ['Organisation', 'School code', 'AZIONE', 'Held', 'Not held', 'Cancelled late', 'Cancelled in time', 'Scheduled', 'Hours booked', 'Hours delivered', 'Hours awaiting countersignature'],
+  it: ['Organizzazione', 'Codice meccanografico', 'AZIONE', ...FIGURE_NAMES.it],
+  en: ['Organisation', 'School code', 'AZIONE', ...FIGURE_NAMES.en],
 };
 const TOTAL: Readonly<Record<Locale, string>> = { it: 'Totale', en: 'Total' };
 const FILE: Readonly<Record<Locale, string>> = { it: 'ponte-attivita', en: 'ponte-activity' };
 
 const hours = (minutes: number) => minutes / 60;
-const figures = (a: Activity): Cell[] => [
+/** An activity's figures as cells: counts, then hours. */
+export const figures = (a: Activity): Cell[] => [
   a.interventions.held,
   a.interventions.notHeld,
   a.interventions.cancelledLate,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleProcedure, router } from '../trpc/trpc.js';
+import { narrativeInput, quarterInput } from '../trpc/accounting-inputs.js';
 import { idInput } from '../trpc/input-schemas.js';
 import { actionInput, languageInput, localDateInput, modeInput, schoolYearInput } from '../trpc/scheduling-inputs.js';
 import { activityCsv } from './activity-csv.js';
@@ -8,6 +9,9 @@ import { beneficiariesCsv } from './beneficiaries-csv.js';
 import { beneficiaries } from './beneficiaries.service.js';
 import { interventionsCsv } from './interventions-csv.js';
 import { reach } from './reach.service.js';
+import * as narratives from './narrative.service.js';
+import { quarterCsv } from './quarter-csv.js';
+import { questionnaireCsv } from './questionnaire-csv.js';
 import * as questionnaires from './questionnaire.service.js';
 
 const periodInput = z.strictObject({
@@ -55,4 +59,24 @@ export const indicatorsRouter = router({
   questionnaire: roleProcedure('coordinator', 'admin')
     .input(z.strictObject({ schoolYear: schoolYearInput }))
     .query(({ ctx, input }) => questionnaires.questionnaire(ctx.call, input)),
+
+  /** The same year's answers standing as a CSV file, a line per school and a column per question: `{ filename, content }`. */
+  questionnaireCsv: roleProcedure('coordinator', 'admin')
+    .input(z.strictObject({ schoolYear: schoolYearInput }))
+    .query(({ ctx, input }) => questionnaireCsv(ctx.call, input)),
+
+  /** The narrative of a quarter of the fund's monitoring sheet (scheda procedurale); null when not written. */
+  narrative: roleProcedure('coordinator', 'admin')
+    .input(quarterInput)
+    .query(({ ctx, input }) => narratives.narrative(ctx.call, input)),
+
+  /** Writes a quarter's narrative over the revision read (none the first time); CONFLICT when someone saved in between. */
+  saveNarrative: roleProcedure('coordinator', 'admin')
+    .input(narrativeInput)
+    .mutation(({ ctx, input }) => narratives.saveNarrative(ctx.call, input)),
+
+  /** A quarter's narrative and its interventions and hours as one CSV file: `{ filename, content }`. */
+  quarterCsv: roleProcedure('coordinator', 'admin')
+    .input(quarterInput)
+    .query(({ ctx, input }) => quarterCsv(ctx.call, input)),
 });

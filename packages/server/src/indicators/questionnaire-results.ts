@@ -1,4 +1,5 @@
 import { DEFAULT_LIKERT_POINTS, type FieldDefinition, type FormDefinition } from '@ponte/forms';
+import { questionsOf, type Question } from './questionnaire-questions.js';
 
 /*
  * The school questionnaire's answers of one school year, added up question
@@ -21,16 +22,13 @@ export type QuestionResult =
   | { key: string; kind: 'ratings'; points: number; rows: { key: string; answered: number; dontKnow: number; counts: number[]; mean: number | null }[] }
   /** repeated rows (pupils by school level, by citizenship): each number summed over the answers, by the row's first choice */
   | { key: string; kind: 'rows'; by: string; totals: { value: string; sums: Record<string, number> }[] }
-  /** free text, by the school that wrote it */
+  /** free text (short or long), by the school that wrote it */
   | { key: string; kind: 'texts'; texts: { organisationId: string; text: string }[] };
 
 export interface QuestionnaireAnswer {
   organisationId: string;
   data: Record<string, unknown>;
 }
-
-const CHOICE_KINDS = new Set(['select', 'radio', 'multiselect', 'schoolLevel', 'language', 'country']);
-const NUMBER_KINDS = new Set(['integer', 'decimal', 'duration']);
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const mean = (sum: number, n: number) => (n === 0 ? null : round2(sum / n));
@@ -90,10 +88,7 @@ function ratings(field: Extract<FieldDefinition, { kind: 'likert' | 'likertMatri
   return { key: field.key, kind: 'ratings', points, rows };
 }
 
-function groupRows(field: Extract<FieldDefinition, { kind: 'group' }>, answers: readonly QuestionnaireAnswer[]): QuestionResult | undefined {
-  const by = field.fields.find((f) => CHOICE_KINDS.has(f.kind));
-  const summed = field.fields.filter((f) => NUMBER_KINDS.has(f.kind));
-  if (!by || summed.length === 0) return undefined;
+function groupRows({ field, by, summed }: Extract<Question, { kind: 'rows' }>, answers: readonly QuestionnaireAnswer[]): QuestionResult {
   const totals = new Map<string, Record<string, number>>();
   for (const { data } of answers) {
     const items = data[field.key];
@@ -117,25 +112,29 @@ function texts(field: FieldDefinition, answers: readonly QuestionnaireAnswer[]):
   return { key: field.key, kind: 'texts', texts: list };
 }
 
-/**
- * Every question of `def` that adds up, in the order the form asks them.
- * Left out: who answered and how to reach them (organisation, e-mail,
- * phone, the school's code: the list of schools says who), signatures and
- * consents.
- */
-export function questionnaireResults(def: FormDefinition, answers: readonly QuestionnaireAnswer[]): QuestionResult[] {
-  const results: QuestionResult[] = [];
-  for (const field of def.sections.flatMap((s) => s.fields)) {
-    if (CHOICE_KINDS.has(field.kind)) results.push(choices(field, answers));
-    else if (field.kind === 'checkbox') {
-      const yes = answers.filter((a) => a.data[field.key] === true).length;
-      results.push({ key: field.key, kind: 'yesNo', yes, no: answers.filter((a) => a.data[field.key] === false).length });
-    } else if (NUMBER_KINDS.has(field.kind)) results.push(numbers(field, answers));
-    else if (field.kind === 'likert' || field.kind === 'likertMatrix') results.push(ratings(field, answers));
-    else if (field.kind === 'group') {
-      const rows = groupRows(field, answers);
-      if (rows) results.push(rows);
-    } else if (field.kind === 'textarea') results.push(texts(field, answers));
+function resultOf(q: Question, answers: readonly QuestionnaireAnswer[]): QuestionResult {
+  switch (q.kind) {
+    case 'choices':
+      return choices(q.field, answers);
+    case 'yesNo':
+      return {
+        key: q.field.key,
+        kind: 'yesNo',
+        yes: answers.filter((a) => a.data[q.field.key] === true).length,
+        no: answers.filter((a) => a.data[q.field.key] === false).length,
+      };
+    case 'number':
+      return numbers(q.field, answers);
+    case 'ratings':
+      return ratings(q.field, answers);
+    case 'rows':
+      return groupRows(q, answers);
+    case 'texts':
+      return texts(q.field, answers);
   }
-  return results;
+}
+
+/** Every question of `def` (questionnaire-questions.ts) added up, in the order the form asks them. */
+export function questionnaireResults(def: FormDefinition, answers: readonly QuestionnaireAnswer[]): QuestionResult[] {
+  return questionsOf(def).map((q) => resultOf(q, answers));
 }

@@ -50,6 +50,7 @@ const PAYLOAD_KEYS: { [T in DomainEventType]: (keyof Omit<Of<T>, 'type'>)[] } = 
   'availability.changed': ['mediatorId'],
   'budget.set': ['organisationId', 'action', 'schoolYear'],
   'settings.updated': [],
+  'narrative.saved': ['narrativeId', 'year', 'quarter', 'revision'],
   'calendar_feed.rotated': ['feedId', 'ownerKind', 'ownerId'],
   'calendar_feed.revoked': ['feedId', 'ownerKind', 'ownerId'],
 };
@@ -369,6 +370,19 @@ for (const kind of await databaseKinds()) {
       // The same values again: still a write of the settings, announced.
       const { travelBufferMinutes } = await coordinator.scheduling.settings.query();
       assert.deepEqual((await written(() => coordinator.scheduling.updateSettings.mutate({ travelBufferMinutes }))).events, [{ type: 'settings.updated' }]);
+    });
+
+    it('indicators.saveNarrative → narrative.saved with the quarter and revision, never the text; a stale revision writes none', async () => {
+      const texts = { activities: 'Accoglienza di 40 alunni neo-arrivati.', strengths: 'Rete con i CPIA.', deviations: '', problems: 'Mediatori di bengalese introvabili.', networks: 'Tavolo con i servizi sociali.' };
+      const first = await written(() => coordinator.indicators.saveNarrative.mutate({ year: 2027, quarter: 2, ...texts }));
+      assert.equal(first.events.length, 1);
+      const saved = one(first.events, 'narrative.saved');
+      assert.deepEqual({ ...saved, narrativeId: '' }, { type: 'narrative.saved', narrativeId: '', year: 2027, quarter: 2, revision: 1 });
+      const again = await written(() => coordinator.indicators.saveNarrative.mutate({ year: 2027, quarter: 2, ...texts, strengths: 'Rete con i CPIA e le biblioteche.', revision: 1 }));
+      assert.deepEqual(again.events, [{ ...saved, revision: 2 }]);
+      for (const event of [...first.events, ...again.events]) for (const text of Object.values(texts).filter(Boolean)) assert.ok(!JSON.stringify(event).includes(text));
+      await refused('CONFLICT', () => coordinator.indicators.saveNarrative.mutate({ year: 2027, quarter: 2, ...texts, revision: 1 }));
+      await refused('CONFLICT', () => coordinator.indicators.saveNarrative.mutate({ year: 2027, quarter: 2, ...texts }));
     });
 
     it('calendarFeeds.rotate and revoke: calendar_feed.rotated and revoked; revoking twice writes none', async () => {

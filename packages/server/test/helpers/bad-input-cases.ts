@@ -9,6 +9,7 @@ import {
   type FormId,
 } from '@ponte/forms';
 import { appRouter, DEMO_PASSWORD } from '@ponte/server';
+import { ACCOUNTING_SPECS } from './bad-input-accounting.js';
 import { COORDINATION_SPECS } from './bad-input-coordination.js';
 import { SCHEDULING_SPECS, type SchedulingFixture } from './bad-input-scheduling.js';
 import { REQUEST_SPECS, type RequestsFixture } from './bad-input-requests.js';
@@ -276,6 +277,7 @@ export const PROCEDURE_SPECS: Readonly<Record<string, ProcedureSpec>> = {
   ...SCHEDULING_SPECS,
   ...REQUEST_SPECS,
   ...COORDINATION_SPECS,
+  ...ACCOUNTING_SPECS,
   'auth.signIn': {
     access: 'public',
     headers: () => ({}),

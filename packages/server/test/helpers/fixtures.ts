@@ -87,6 +87,7 @@ export const TABLES = [
   'reports',
   'domain_events',
   'schedule_versions',
+  'quarterly_narratives',
 ] as const;
 
 /** Row counts of every table: compared before and after, they prove nothing was written. */

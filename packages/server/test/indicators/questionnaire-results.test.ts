@@ -119,6 +119,8 @@ for (const kind of await databaseKinds()) {
       // Free text by school, the replaced answer's not among it; who to write to is not a result.
       assert.deepEqual(question(results, 'trainingNeeds', 'texts'), { key: 'trainingNeeds', kind: 'texts', texts: [{ organisationId: manzoni, text: 'Formazione sul colloquio.' }] });
       assert.deepEqual(question(results, 'comments', 'texts'), { key: 'comments', kind: 'texts', texts: [{ organisationId: rodari, text: 'Tempi di attivazione lunghi.' }] });
+      // Short free text is a question too ("other, specify"); the school's code typed in the form is not.
+      assert.deepEqual(question(results, 'familyBarriersOther', 'texts'), { key: 'familyBarriersOther', kind: 'texts', texts: [] });
       for (const personal of ['respondentEmail', 'school', 'mechanographicCode']) assert.equal(results.questions.some((q) => q.key === personal), false, personal);
     });
 
