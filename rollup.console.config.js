@@ -3,6 +3,10 @@
 // client. The console is an example page that embeds the widgets as any
 // integrator would (<script src="/widgets/…">); it is not part of the widget
 // library, so it is neither in rollup.config.js nor in the bundle budget.
+// What it import()s lazily is a chunk of its own, examples/console/chunks/
+// <name>-<hash>.js: the Indicatori view (src/indicators-view.ts) when first
+// opened, and Chart.js (through src/bar-chart.ts) when it first draws a chart.
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -13,8 +17,10 @@ const consoleDir = `${root}examples/console/`;
 
 export default {
   input: `${consoleDir}src/main.ts`,
-  output: { file: `${consoleDir}console.js`, format: 'es' },
+  output: { dir: consoleDir, entryFileNames: 'console.js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es' },
   plugins: [
+    // A chunk's name changes with its content: the last build's are taken away, not left beside the new.
+    { name: 'ponte-clean-console-chunks', generateBundle: () => rmSync(`${consoleDir}chunks`, { recursive: true, force: true }) },
     // As rollup.config.js: "ponte-source" reads @ponte/sdk from its sources.
     nodeResolve({
       exportConditions: ['ponte-source', 'browser', 'import', 'default'],

@@ -87,6 +87,46 @@ async function heldSessions() {
   return { school: await session('school', 0), service: await session('service', 2) };
 }
 
+/** The school year of today in Rome ('2026/27'): a school year starts on 1 September. */
+function currentSchoolYear() {
+  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date()).split('-').map(Number);
+  const start = month >= 9 ? year : year - 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+/** The two demo schools' questionnaires of this school year, for the console's Indicatori view to add up. */
+async function questionnaireAnswers() {
+  const schoolYear = currentSchoolYear();
+  const levels = (rows) => rows.map(([level, enrolled, cni, cniBornInItaly, nai]) => ({ level, enrolled, cni, cniBornInItaly, nai }));
+  const answers = [
+    ['pk_demo_manzoni', 'COIC81200D', {
+      levels: ['primaria', 'secondaria-1'], sites: 2, respondentRole: 'referente-intercultura',
+      pupilsByLevel: levels([['primaria', 410, 121, 92, 9], ['secondaria-1', 290, 80, 51, 7]]),
+      mainCitizenships: [{ country: 'MA', pupils: 62 }, { country: 'EG', pupils: 40 }, { country: 'RO', pupils: 30 }],
+      receptionProtocol: true, receptionProtocolYear: 2019, interculturalCommittee: true, l2Workshops: true, l2Hours: 240, translatedMaterials: false,
+      mediationHours: 86.5, languagesRequested: [{ code: 'ara', variety: 'Darija' }, { code: 'zho' }], interventionTypes: ['prima-accoglienza-nai', 'colloquio-scuola-famiglia'],
+      uncoveredLanguages: [{ code: 'ben', variety: 'Sylheti' }], familyParticipation: 3, familyBarriers: ['lingua', 'orari-lavoro'],
+      projectRating: { naiReception: 5, familyMeetings: 5, schoolGuidance: 4, mediatorQuality: 5, requestEase: 3, activationSpeed: 'dontKnow', interculturalWorkshops: 4 },
+      comments: 'Mediazione preziosa nei colloqui di inizio anno.',
+    }],
+    ['pk_demo_rodari', 'COIC82300V', {
+      levels: ['infanzia', 'primaria'], sites: 3, respondentRole: 'dirigente',
+      pupilsByLevel: levels([['infanzia', 120, 38, 33, 2], ['primaria', 350, 90, 70, 6]]),
+      mainCitizenships: [{ country: 'MA', pupils: 30 }, { country: 'AL', pupils: 25 }, { country: 'CN', pupils: 22 }],
+      receptionProtocol: true, receptionProtocolYear: 2021, interculturalCommittee: false, l2Workshops: true, l2Hours: 120, translatedMaterials: true, translatedLanguages: [{ code: 'ara' }, { code: 'sqi' }],
+      mediationHours: 40, languagesRequested: [{ code: 'ara', variety: 'Darija' }, { code: 'sqi' }], interventionTypes: ['colloquio-scuola-famiglia', 'orientamento'],
+      familyParticipation: 2, familyBarriers: ['lingua', 'strumenti-digitali'],
+      projectRating: { naiReception: 4, familyMeetings: 5, schoolGuidance: 3, mediatorQuality: 4, requestEase: 4, activationSpeed: 3, interculturalWorkshops: 'dontKnow' },
+      comments: 'Servirebbero più ore per la scuola dell’infanzia.',
+    }],
+  ];
+  for (const [key, mechanographicCode, data] of answers) {
+    const school = (await trpc('organisations.current', undefined, { key, query: true })).id;
+    const respondentEmail = `intercultura@${mechanographicCode.toLowerCase()}.edu.it`;
+    await trpc('submissions.submit', { formId: 'school-questionnaire', version: 1, data: { schoolYear, school, mechanographicCode, respondentEmail, ...data } }, { key });
+  }
+}
+
 /** Opens a page and collects what went wrong on it. */
 async function open(url, viewport) {
   const page = await browser.newPage();
@@ -271,12 +311,14 @@ try {
   // The demo's approved request, its suggested mediators ready to book.
   const queue = await trpc('requests.queue', { status: 'approved' }, { token: await signIn('coordinatrice@demo.ponte.test'), query: true });
   const pending = queue.items[0].id;
+  await questionnaireAnswers();
   const consoleViews = [
     { name: 'sign-in' },
     { name: 'queue', staff: 'coordinatrice@demo.ponte.test' },
     { name: 'request', staff: 'coordinatrice@demo.ponte.test', open: pending },
     { name: 'calendars', staff: 'coordinatrice@demo.ponte.test', tab: 'Calendari dei mediatori' },
     { name: 'budgets', staff: 'coordinatrice@demo.ponte.test', tab: 'Monte ore' },
+    { name: 'indicators', staff: 'coordinatrice@demo.ponte.test', tab: 'Indicatori' },
     { name: 'mediator', staff: 'amina.elidrissi@demo.ponte.test' },
     { name: 'referent', staff: 'referente.manzoni@demo.ponte.test' },
   ];
@@ -300,6 +342,13 @@ try {
           scope,
         );
       if (view.tab) await press(view.tab);
+      // Indicatori: once Chart.js's chunk is in and every chart has sized its canvas.
+      if (view.name === 'indicators') {
+        await page.waitForFunction(() => {
+          const figures = document.querySelectorAll('ponte-console-chart-figure canvas');
+          return figures.length >= 4 && [...figures].every((c) => c.style.width);
+        }, { timeout: 15_000 });
+      }
       if (view.open) {
         await page.waitForFunction(() => document.querySelector('ponte-console-queue tbody tr'));
         const { protocol } = await trpc('requests.get', { id: view.open }, { token, query: true });

@@ -6,23 +6,37 @@ import './request-detail.js';
 import './mediator-calendars.js';
 import './budget-table.js';
 
-type Section = 'requests' | 'calendars' | 'budgets';
+type Section = 'requests' | 'calendars' | 'budgets' | 'indicators';
 
 const SECTIONS: [Section, string][] = [
   ['requests', 'Richieste'],
   ['calendars', 'Calendari dei mediatori'],
   ['budgets', 'Monte ore'],
+  ['indicators', 'Indicatori'],
 ];
 
-/** The coordinator's console: the request queue and a request's detail, the mediators' calendars, the budgets. */
+/** The coordinator's console: the request queue and a request's detail, the mediators' calendars, the budgets, the indicators. */
 export class PonteConsoleCoordinator extends ConsoleElement {
-  static override properties = { ...ConsoleElement.properties, user: { attribute: false }, section: { state: true }, requestId: { state: true } };
+  static override properties = {
+    ...ConsoleElement.properties,
+    user: { attribute: false },
+    section: { state: true },
+    requestId: { state: true },
+    unavailable: { state: true },
+  };
 
   user!: PonteUser;
   private section: Section = 'requests';
   private requestId: string | undefined;
+  private unavailable = '';
 
   private async show(section: Section, requestId?: string): Promise<void> {
+    // Indicatori (and, from it, Chart.js) is fetched when first opened: the console's other views, and
+    // its other roles, never load it (examples/console/README.md).
+    this.unavailable = '';
+    if (section === 'indicators') {
+      await import('./indicators-view.js').catch(() => (this.unavailable = 'Gli indicatori non si sono potuti caricare: riprova.'));
+    }
     this.section = section;
     this.requestId = requestId;
     await this.updateComplete;
@@ -33,6 +47,12 @@ export class PonteConsoleCoordinator extends ConsoleElement {
   private view() {
     if (this.section === 'calendars') return html`<ponte-console-calendars .session=${this.session}></ponte-console-calendars>`;
     if (this.section === 'budgets') return html`<ponte-console-budgets .session=${this.session}></ponte-console-budgets>`;
+    if (this.section === 'indicators') {
+      return this.unavailable
+        ? html`<h2 tabindex="-1">Indicatori</h2>
+            <p class="alert" role="alert">${this.unavailable}</p>`
+        : html`<ponte-console-indicators .session=${this.session}></ponte-console-indicators>`;
+    }
     if (this.requestId) {
       return html`<ponte-console-request
         .session=${this.session}
