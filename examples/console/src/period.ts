@@ -30,7 +30,7 @@ export const QUARTERS: [1 | 2 | 3 | 4, string][] = [
   [4, '4° trimestre (ottobre–dicembre)'],
 ];
 
-/** The longest period the server adds up in one call (activity.service.ts MAX_PERIOD_DAYS). */
+/** The longest period the server adds up in one call (packages/server/src/indicators/period.ts MAX_PERIOD_DAYS). */
 export const MAX_PERIOD_DAYS = 1100;
 
 /** Today in the Ambito's zone. */
