@@ -2,7 +2,8 @@
 // floor or peer measured in the same run (interleaved, medians and ratios):
 // free slots at scale, a conflict storm across processes and booking
 // throughput, submit against a one-INSERT floor, calendar feeds against
-// ical-generator and the 404 floor, on a temporary SQLite file and a
+// ical-generator and the 404 floor, the fund's indicators for an Ambito-year,
+// on a temporary SQLite file and a
 // temporary PostgreSQL database; then the A.1 widget page's first load in
 // Chromium beside SurveyJS and Form.io. Prints the table and writes
 // bench/results/latest.json and latest.md (RESULTS.md quotes a run).
@@ -19,6 +20,7 @@ import type { BenchRow } from './bench-row.js';
 import { benchFeeds } from './feeds.bench.js';
 import { benchFirstLoad } from './first-load.bench.js';
 import { benchFreeSlots } from './free-slots.bench.js';
+import { benchIndicators } from './indicators.bench.js';
 import { BENCH_PASSWORD, generate, ZONE, type BenchData } from './generate.js';
 import { benchSubmit } from './submit.bench.js';
 
@@ -148,7 +150,7 @@ async function section(name: string, work: () => Promise<BenchRow[]>): Promise<B
 }
 
 /** `npm run bench -- submit feeds` runs only those parts; with no names, all of them. */
-const PARTS = ['scheduling', 'submit', 'feeds', 'first-load'] as const;
+const PARTS = ['scheduling', 'submit', 'feeds', 'indicators', 'first-load'] as const;
 const asked = process.argv.slice(2);
 const unknown = asked.filter((a) => !(PARTS as readonly string[]).includes(a));
 if (unknown.length > 0) throw new Error(`Unknown part(s) ${unknown.join(', ')}: choose among ${PARTS.join(', ')}`);
@@ -159,6 +161,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
   if (runs('scheduling')) rows.push(...(await section(`${kind}: free slots, storm, throughput`, () => benchScheduling(kind))));
   if (runs('submit')) rows.push(...(await section(`${kind}: submit`, () => benchSubmit(kind))));
   if (runs('feeds')) rows.push(...(await section(`${kind}: calendar feeds`, () => benchFeeds(kind))));
+  if (runs('indicators')) rows.push(...(await section(`${kind}: the fund's indicators for an Ambito-year`, () => benchIndicators(kind))));
 }
 if (runs('first-load')) rows.push(...(await section('chromium: first load of the A.1 widget page', benchFirstLoad)));
 

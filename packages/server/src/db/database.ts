@@ -206,6 +206,8 @@ export interface ReportBeneficiaryTable {
   position: number;
   tenant_id: string;
   organisation_id: string;
+  /** the session's start, its appointment's */
+  session_at: Timestamp;
   /** the person: the organisation and its pseudonymous code, or, for a report without codes (version 1), the row itself */
   person_key: string;
   sex: Gender | null;

@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009_questionnaire_answers.js';
 import * as m0010 from './migrations/0010_report_beneficiaries.js';
 import * as m0011 from './migrations/0011_quarterly_narratives.js';
 import * as m0012 from './migrations/0012_report_presence.js';
+import * as m0013 from './migrations/0013_indicator_indexes.js';
 
 /**
  * Migrations are listed here rather than read from a folder so that they
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010_report_beneficiaries': m0010,
   '0011_quarterly_narratives': m0011,
   '0012_report_presence': m0012,
+  '0013_indicator_indexes': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

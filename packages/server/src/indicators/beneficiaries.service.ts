@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { FamiStatus, Gender } from '@ponte/forms';
 import type { StaffCall } from '../service-call.js';
-import { appointmentsOfPeriod, type PeriodFilter } from './period.js';
+import { appointmentsOfPeriod, periodInstants, type PeriodFilter } from './period.js';
 
 /** People of one kind: FAMI status, sex, age band and (first) citizenship, as their latest session in the period recorded them. */
 export interface BeneficiaryGroup {
@@ -45,22 +45,38 @@ interface GroupRow {
  * caller's tenant only.
  */
 export async function beneficiaries(call: StaffCall, f: PeriodFilter): Promise<Beneficiaries> {
-  const inPeriod = await appointmentsOfPeriod(call, f);
-  const { rows } = await sql<GroupRow>`
-    with seen as (
-      select b.person_key, b.fami_status, b.sex, b.age_band, b.citizenship,
-        row_number() over (partition by b.person_key order by a.starts_at desc, b.report_id desc, b.position desc) as latest
-      from report_beneficiaries b
+  const tenantId = call.who.tenantId;
+  // Unfiltered, the period's people come from their own table (each row carries its session's start); a filter is the appointment's or its request's.
+  const narrowed = f.action !== undefined || f.organisationId !== undefined || f.mode !== undefined || f.language !== undefined;
+  const { start, end } = await periodInstants(call, f);
+  const rowsOfPeriod = narrowed
+    ? sql`report_beneficiaries b
       join reports r on r.id = b.report_id and r.tenant_id = b.tenant_id
       join appointments a on a.id = r.appointment_id and a.tenant_id = r.tenant_id
-      where b.tenant_id = ${call.who.tenantId} and ${inPeriod}
+      where b.tenant_id = ${tenantId} and ${await appointmentsOfPeriod(call, f)}`
+    : sql`report_beneficiaries b where b.tenant_id = ${tenantId} and b.session_at >= ${start} and b.session_at < ${end}`;
+  // A person is the key's bytes: PostgreSQL compares them so rather than by the language's collation, a quarter of the query's time here.
+  const person = call.dialect === 'postgres' ? sql`b.person_key collate "C"` : sql`b.person_key`;
+  const query = sql<GroupRow>`
+    with seen as (
+      select b.person_key, b.fami_status, b.sex, b.age_band, b.citizenship,
+        row_number() over (partition by ${person} order by b.session_at desc, b.report_id desc, b.position desc) as latest
+      from ${rowsOfPeriod}
     )
     select fami_status, sex, age_band, citizenship, count(*) as people,
       sum(case when person_key like '%/row:%' then 1 else 0 end) as without_code
     from seen
     where latest = 1
     group by fami_status, sex, age_band, citizenship
-  `.execute(call.db);
+  `;
+  // A year's rows (60,000 of them for a large Ambito) sort in memory rather than spilling to disk at PostgreSQL's default 4 MB.
+  const { rows } =
+    call.dialect === 'postgres'
+      ? await call.db.transaction().execute(async (trx) => {
+          await sql`set local work_mem = '32MB'`.execute(trx);
+          return query.execute(trx);
+        })
+      : await query.execute(call.db);
 
   const result: Beneficiaries = { from: f.from, to: f.to, counted: 0, countedWithoutCode: 0, notCounted: { eu: 0, unknown: 0 }, groups: [] };
   for (const row of rows) {

@@ -1,5 +1,6 @@
 import { beneficiariesOf, formMeaning } from '@ponte/forms';
 import type { DbOrTx } from '../db/database.js';
+import { toIso } from '../db/values.js';
 import type { Report } from './report.repository.js';
 
 /*
@@ -19,11 +20,15 @@ export async function writeReportBeneficiaries(db: DbOrTx, report: Report): Prom
   await db.deleteFrom('report_beneficiaries').where('report_id', '=', report.id).execute();
   const meaning = formMeaning(report.formId, report.formVersion);
   if (report.outcome !== 'held' || meaning?.kind !== 'report') return;
-  const rows = beneficiariesOf(meaning.beneficiaries, report.data).map((b, position) => ({
+  const people = beneficiariesOf(meaning.beneficiaries, report.data);
+  if (people.length === 0) return;
+  const session = await db.selectFrom('appointments').select('starts_at').where('tenant_id', '=', report.tenantId).where('id', '=', report.appointmentId).executeTakeFirstOrThrow();
+  const rows = people.map((b, position) => ({
     report_id: report.id,
     position,
     tenant_id: report.tenantId,
     organisation_id: report.organisationId,
+    session_at: toIso(session.starts_at),
     person_key: personKey(report, position, b.code),
     sex: b.sex ?? null,
     age_band: b.ageBand ?? null,
@@ -31,5 +36,5 @@ export async function writeReportBeneficiaries(db: DbOrTx, report: Report): Prom
     citizenships: b.citizenships.join(' '),
     fami_status: b.status,
   }));
-  if (rows.length) await db.insertInto('report_beneficiaries').values(rows).execute();
+  await db.insertInto('report_beneficiaries').values(rows).execute();
 }

@@ -85,6 +85,7 @@ export const TABLES = [
   'ical_feeds',
   'request_status_changes',
   'reports',
+  'report_beneficiaries',
   'domain_events',
   'schedule_versions',
   'quarterly_narratives',

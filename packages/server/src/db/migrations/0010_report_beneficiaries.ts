@@ -41,6 +41,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('position', 'integer', (c) => c.notNull().check(sql`position >= 0`))
     .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
     .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisations.id'))
+    // the session's start (its appointment's): a period's people are read from this table alone
+    .addColumn('session_at', pg ? 'timestamptz' : 'text', (c) => c.notNull())
     .addColumn('person_key', 'text', (c) => c.notNull())
     .addColumn('sex', 'text', (c) => c.check(sql`sex in ('F', 'M', 'X')`))
     .addColumn('age_band', 'text')
@@ -51,15 +53,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('fami_status', 'text', (c) => c.notNull().check(sql`fami_status in ('third_country', 'stateless', 'eu', 'unknown')`))
     .addPrimaryKeyConstraint('report_beneficiaries_pk', ['report_id', 'position'])
     .execute();
-  await db.schema.createIndex('report_beneficiaries_tenant_person').on('report_beneficiaries').columns(['tenant_id', 'person_key']).execute();
+  await db.schema.createIndex('report_beneficiaries_tenant_session').on('report_beneficiaries').columns(['tenant_id', 'session_at']).execute();
 
   for (let after = ''; ; ) {
-    const reports: { id: string; tenant_id: string; organisation_id: string; data: unknown }[] = await db
-      .selectFrom('reports')
-      .select(['id', 'tenant_id', 'organisation_id', 'data'])
-      .where('outcome', '=', 'held')
-      .where('id', '>', after)
-      .orderBy('id')
+    const reports: { id: string; tenant_id: string; organisation_id: string; data: unknown; starts_at: unknown }[] = await db
+      .selectFrom('reports as r')
+      .innerJoin('appointments as a', 'a.id', 'r.appointment_id')
+      .select(['r.id', 'r.tenant_id', 'r.organisation_id', 'r.data', 'a.starts_at'])
+      .where('r.outcome', '=', 'held')
+      .where('r.id', '>', after)
+      .orderBy('r.id')
       .limit(BATCH)
       .execute();
     if (reports.length === 0) break;
@@ -76,6 +79,7 @@ export async function up(db: Kysely<any>): Promise<void> {
             position,
             tenant_id: r.tenant_id,
             organisation_id: r.organisation_id,
+            session_at: r.starts_at,
             person_key: `${r.organisation_id}/row:${r.id}:${position}`,
             sex: typeof b.sex === 'string' && Object.hasOwn(SEX, b.sex) ? SEX[b.sex] : null,
             age_band: typeof b.ageBand === 'string' ? b.ageBand : null,
@@ -86,7 +90,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         ];
       });
     });
-    // 11 values a row: a thousand rows stay under either database's limit of parameters
+    // 12 values a row: a thousand rows stay under either database's limit of parameters
     for (let i = 0; i < rows.length; i += 1000) await db.insertInto('report_beneficiaries').values(rows.slice(i, i + 1000)).execute();
   }
 }
