@@ -94,3 +94,5 @@ export type { BeneficiaryRoles, FormKind, FormMeaning, QuestionnaireMeaning, Rep
 export { formMeaning, formsOfKind, roleValue } from './meaning.js';
 export type { Beneficiary } from './beneficiaries.js';
 export { beneficiariesOf, countsForFami } from './beneficiaries.js';
+/** the FAMI age bands and their labels, as the forms offer them */
+export { AGE_BANDS } from './forms/shared-options.js';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { FAMI_STATUS_LABELS, FORM_IDS, countryName, countsForFami, getForm, type FamiStatus, type Gender, type Locale } from '@ponte/forms';
+import { AGE_BANDS, FAMI_STATUS_LABELS, FORM_IDS, countryName, countsForFami, getForm, type FamiStatus, type Gender, type Locale } from '@ponte/forms';
 import { toIso } from '../db/values.js';
 import type { StaffCall } from '../service-call.js';
 import { toCsv, type Cell } from './csv.js';
@@ -14,6 +14,12 @@ const SEX: Readonly<Record<Gender, Readonly<Record<Locale, string>>>> = {
   M: { it: 'Maschio', en: 'Male' },
   X: { it: 'Altro', en: 'Other' },
 };
+/**
+ * An age band by its label ("6-10 anni", "18 anni e più"): a spreadsheet
+ * reads a bare "6-10" as a date and "18+" as the number 18.
+ */
+const AGE_BAND_LABELS = new Map(AGE_BANDS.map((o) => [o.value, o.label]));
+const ageBandLabel = (band: string, locale: Locale) => AGE_BAND_LABELS.get(band)?.[locale] ?? band;
 const YES_NO: Readonly<Record<Locale, readonly [string, string]>> = { it: ['Sì', 'No'], en: ['Yes', 'No'] };
 const FILE: Readonly<Record<Locale, string>> = { it: 'ponte-destinatari', en: 'ponte-beneficiaries' };
 
@@ -79,7 +85,7 @@ export async function beneficiariesCsv(call: StaffCall, f: PeriodFilter): Promis
         r.organisation_name,
         r.mechanographic_code,
         r.sex ? SEX[r.sex][locale] : null,
-        r.age_band,
+        r.age_band ? ageBandLabel(r.age_band, locale) : null,
         codes.join(' '),
         codes.map((c) => countryName(c, locale)).join(', '),
         FAMI_STATUS_LABELS[r.fami_status][locale],

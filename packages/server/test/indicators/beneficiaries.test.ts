@@ -115,7 +115,7 @@ for (const kind of await databaseKinds()) {
       const db = ts.server.database.db;
       const manzoni = (await db.selectFrom('organisations').select('name').where('id', '=', fx.orgs.manzoni).executeTakeFirstOrThrow()).name;
       const of = (code: string, organisation = manzoni) => lines.find((l) => l[0] === code && l[1] === organisation);
-      assert.deepEqual(of('REG-1')!.slice(3, 10), ['Maschio', '6-10', 'MA', 'Marocco', 'Cittadino di Paese terzo', 'Sì', '2']);
+      assert.deepEqual(of('REG-1')!.slice(3, 10), ['Maschio', '6-10 anni', 'MA', 'Marocco', 'Cittadino di Paese terzo', 'Sì', '2']);
       assert.deepEqual(of('FAM-1')!.slice(5, 10), ['MA IT', 'Marocco, Italia', 'Cittadino italiano o UE', 'No', '1']);
       assert.deepEqual(of('REG-2')!.slice(5, 9), ['', '', 'Apolide', 'Sì']);
       assert.deepEqual(of('REG-3')!.slice(7, 9), ['Cittadinanza non nota', 'No']);
