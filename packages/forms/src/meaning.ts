@@ -111,6 +111,8 @@ export interface QuestionnaireMeaning extends OrganisationRoles {
   kind: 'questionnaire';
   /** the field naming the school year an answer is for: one answer per organisation and school year, a later one corrects it */
   schoolYear: string;
+  /** the hours of mediation the school had that year, prefilled from Ponte's records (organisations.hoursUsed) */
+  mediationHours?: string;
 }
 
 export type FormMeaning = RequestMeaning | ReportMeaning | QuestionnaireMeaning;
@@ -211,7 +213,7 @@ const MEANINGS: Readonly<Record<string, FormMeaning>> = {
     need: 'reasonDetails',
     beneficiaries: [{ sex: { field: 'childSex', values: SEX }, ageBand: 'childAgeBand' }],
   },
-  'school-questionnaire@1': { kind: 'questionnaire', schoolCode: 'mechanographicCode', schoolYear: 'schoolYear' },
+  'school-questionnaire@1': { kind: 'questionnaire', schoolCode: 'mechanographicCode', schoolYear: 'schoolYear', mediationHours: 'mediationHours' },
   'school-report@2': { ...reportFields, ...schoolReportPeople, mode: { field: 'mode', values: MODE }, beneficiaries: [beneficiaryRowsV2] },
   'service-report@2': {
     ...reportFields,

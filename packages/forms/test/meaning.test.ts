@@ -122,6 +122,10 @@ describe('form meaning', () => {
         expectField(def, 'participants.operators', m.participants.operators, ['integer']);
         expectField(def, 'rating', m.rating, ['likert']);
       }
+      if (m.kind === 'questionnaire') {
+        expectField(def, 'schoolYear', m.schoolYear, ['select']);
+        expectField(def, 'mediationHours', m.mediationHours, ['decimal']);
+      }
       if (m.kind !== 'report') {
         expectField(def, 'schoolCode', m.schoolCode, ['text']);
         expectField(def, 'site', m.site, ['text']);

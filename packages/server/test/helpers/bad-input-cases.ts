@@ -307,6 +307,15 @@ export const PROCEDURE_SPECS: Readonly<Record<string, ProcedureSpec>> = {
     ],
   },
   'organisations.current': { access: 'submitter', headers: () => schoolKey },
+  'organisations.hoursUsed': {
+    access: 'submitter',
+    headers: () => schoolKey,
+    baseline: () => ({ schoolYear: '2025/26' }),
+    domainCases: () => [
+      { name: 'years that do not follow', input: { schoolYear: '2025/27' }, expect: badRequest('schoolYear') },
+      { name: 'a year in another shape', input: { schoolYear: '25/26' }, expect: badRequest('schoolYear') },
+    ],
+  },
   'organisations.list': { access: 'staff', headers: (fx) => bearer(fx.tokens.coordinator) },
   'organisations.get': {
     access: 'staff',

@@ -1,8 +1,8 @@
 import type { FormDefinition, FormMeaning } from '@ponte/forms';
 import { topFields } from './form-paths.js';
 
-/** Answers prefilled by field key; an empty one (no school code, no session) is left for the user. */
-export type Prefill = Record<string, string | null | undefined>;
+/** Answers prefilled by field key; an empty one (no school code, no session, no hours) is left for the user. */
+export type Prefill = Record<string, string | number | null | undefined>;
 /** how a form is prefilled, once what its fields mean (@ponte/forms meaning.ts) is known */
 export type Prefiller = (meaning: FormMeaning | undefined) => Prefill;
 
@@ -15,7 +15,9 @@ export function initialAnswers(def: FormDefinition | undefined, organisationId: 
       data[field.key] = Array.from({ length: field.minItems }, () => ({}));
     }
     const value = Object.hasOwn(prefill, field.key) && prefill[field.key];
-    if (value) data[field.key] = value;
+    // A choice is prefilled only with one of its options (a school year the form does not list yet is left to choose).
+    const offered = !('options' in field) || field.options.some((o) => o.value === value);
+    if (value && offered) data[field.key] = value;
   }
   return data;
 }

@@ -1,4 +1,6 @@
 import type { FormId } from '@ponte/forms';
+import type { PonteClient } from '@ponte/sdk';
+import type { Prefiller } from '../form/initial-answers.js';
 import { PonteForm } from '../form/ponte-form.component.js';
 
 /**
@@ -44,4 +46,14 @@ import { PonteForm } from '../form/ponte-form.component.js';
  */
 export class PonteSchoolQuestionnaire extends PonteForm {
   override formId: FormId = 'school-questionnaire';
+
+  /** the current school year and the school's hours of mediation in it, from Ponte's records (the school corrects them if need be) */
+  protected override async prefiller(client: PonteClient): Promise<Prefiller> {
+    const base = await super.prefiller(client);
+    const used = this.publishableKey || this.token ? await client.organisations.hoursUsed.query({}).catch(() => null) : null;
+    return (m) => {
+      if (m?.kind !== 'questionnaire' || !used) return base(m);
+      return { ...base(m), [m.schoolYear]: used.schoolYear, ...(m.mediationHours ? { [m.mediationHours]: Math.round((used.minutesDelivered / 60) * 2) / 2 } : {}) };
+    };
+  }
 }

@@ -56,7 +56,9 @@ async function fillField(host: HTMLElement, field: FieldDefinition, path: string
       return type(timeKeys(String(value)));
     case 'select': {
       await tabTo(host, id(path));
+      // From the empty first choice, whatever was prefilled: Home, then down to the option.
       const index = field.options.findIndex((o) => o.value === value);
+      await press('Home');
       for (let i = 0; i <= index; i++) await press('ArrowDown');
       return;
     }
