@@ -127,6 +127,20 @@ async function questionnaireAnswers() {
   }
 }
 
+/** This quarter's narrative of the fund's monitoring sheet, written, for the Indicatori view's last section. */
+async function quarterNarrative() {
+  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date()).split('-').map(Number);
+  await trpc('indicators.saveNarrative', {
+    year,
+    quarter: Math.ceil(month / 3),
+    activities: 'Prima accoglienza di 14 alunni neo-arrivati in due istituti comprensivi; 32 colloqui scuola-famiglia in arabo, cinese e albanese; traduzione del patto di corresponsabilità in quattro lingue.',
+    strengths: 'Richieste arrivate per tempo grazie ai referenti per l’intercultura; mediatori stabili sulle stesse scuole.',
+    deviations: 'Laboratori interculturali rinviati al trimestre successivo per la chiusura delle scuole durante le festività.',
+    problems: 'Pochi mediatori per il bengalese (sylheti): attivata una collaborazione con l’Ambito vicino.',
+    networks: 'Tavolo con i servizi sociali del Comune, il CPIA e due associazioni di famiglie migranti.',
+  }, { token: await signIn('coordinatrice@demo.ponte.test') });
+}
+
 /** Opens a page and collects what went wrong on it. */
 async function open(url, viewport) {
   const page = await browser.newPage();
@@ -218,6 +232,47 @@ try {
       note(file.slice(root.length), problems);
       await page.close();
     }
+  }
+
+  // A.2's people reached (version 2's rows: the person's code, whether the citizenship is known, every
+  // citizenship), filled as a mediator would: the report's answers set and its fourth step shown, the
+  // steps before it being the session's, the activity's and who was present.
+  for (const viewport of VIEWPORTS) {
+    const { page, problems } = await open(`${ponte.url}/examples/school-site/`, viewport);
+    await page.evaluate(
+      (token, appointmentId) => {
+        const main = document.querySelector('main');
+        main.replaceChildren();
+        const h1 = document.createElement('h1');
+        h1.textContent = 'ponte-school-report';
+        const el = document.createElement('ponte-school-report');
+        el.setAttribute('appointment-id', appointmentId);
+        el.token = token;
+        main.append(h1, el);
+      },
+      tokens.get('amina.elidrissi@demo.ponte.test'),
+      sessions.school,
+    );
+    await settle(page);
+    await page.evaluate(() => {
+      const el = document.querySelector('ponte-school-report');
+      el.data = {
+        ...el.data,
+        status: 'svolto',
+        beneficiaries: [
+          { code: 'REG-2025-014', sex: 'maschio', ageBand: '6-10', citizenshipStatus: 'nota', citizenships: ['MA'] },
+          { code: 'FAM-014-P', sex: 'maschio', ageBand: '18+', citizenshipStatus: 'nota', citizenships: ['MA', 'IT'] },
+          { code: 'FAM-014-M', sex: 'femmina', ageBand: '18+', citizenshipStatus: 'apolide' },
+        ],
+      };
+      el.step = 3;
+    });
+    await settle(page);
+    const file = join(out, 'widgets', `ponte-school-report-people-${viewport.name}.png`);
+    await (await page.$('main > ponte-school-report')).screenshot({ path: file });
+    if (viewport.name === '1280') problems.push(...(await axe(page)));
+    note(file.slice(root.length), problems);
+    await page.close();
   }
 
   // Right to left, and the status checker's result (its values in one column).
@@ -312,6 +367,7 @@ try {
   const queue = await trpc('requests.queue', { status: 'approved' }, { token: await signIn('coordinatrice@demo.ponte.test'), query: true });
   const pending = queue.items[0].id;
   await questionnaireAnswers();
+  await quarterNarrative();
   const consoleViews = [
     { name: 'sign-in' },
     { name: 'queue', staff: 'coordinatrice@demo.ponte.test' },
@@ -346,7 +402,8 @@ try {
       if (view.name === 'indicators') {
         await page.waitForFunction(() => {
           const figures = document.querySelectorAll('ponte-console-chart-figure canvas');
-          return figures.length >= 4 && [...figures].every((c) => c.style.width);
+          const sections = document.querySelectorAll('.indicators-section[data-state=ready]');
+          return sections.length === 5 && figures.length >= 4 && [...figures].every((c) => c.style.width);
         }, { timeout: 15_000 });
       }
       if (view.open) {
@@ -362,6 +419,12 @@ try {
       await settle(page);
       const file = join(out, 'console', `${view.name}-${viewport.name}.png`);
       await page.screenshot({ path: file, fullPage: true });
+      // The Indicatori page is long: each section of it alone too, to look at closely.
+      if (view.name === 'indicators') {
+        for (const section of ['beneficiaries', 'reach', 'narrative']) {
+          await (await page.$(`ponte-console-${section}`)).screenshot({ path: join(out, 'console', `indicators-${section}-${viewport.name}.png`) });
+        }
+      }
       if (viewport.name === '1280') problems.push(...(await axe(page)));
       note(file.slice(root.length), problems);
       await page.close();
