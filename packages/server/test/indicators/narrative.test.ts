@@ -156,7 +156,18 @@ for (const kind of await databaseKinds()) {
       assert.equal(value('Interventi e ore', 'Ore prenotate'), '3,5');
       assert.equal(value('Interventi e ore', 'Ore erogate'), '1');
       assert.equal(value('Interventi e ore', 'Ore in attesa di controfirma'), '1,5');
-      assert.equal(rows.length, 4 + 5 + 8);
+      // Then what indicators.beneficiaries and indicators.reach answer for the quarter's dates (their figures are checked by hand in their own tests).
+      const dates = { from: '2031-01-01', to: '2031-03-31' };
+      const [people, reached] = [await coordinator.indicators.beneficiaries.query(dates), await coordinator.indicators.reach.query(dates)];
+      const decimal = (n: number | null) => (n === null ? '' : String(n).replace('.', ','));
+      assert.equal(value('Destinatari FAMI', 'Cittadini di Paesi terzi (ciascuno una volta)'), String(people.counted));
+      assert.equal(value('Destinatari FAMI', 'Non conteggiati: cittadini italiani o UE'), String(people.notCounted.eu));
+      assert.equal(value('Raggiunti', 'Scuole coinvolte'), String(reached.involved.schools));
+      assert.equal(value('Raggiunti', 'Famiglie raggiunte'), String(reached.families));
+      assert.equal(value('Raggiunti', 'Ore autorizzate alle richieste'), decimal(reached.requests.minutesAuthorised / 60));
+      assert.equal(value('Raggiunti', 'Valutazione media (1–5)'), decimal(reached.satisfaction.mean));
+      assert.ok(reached.involved.schools > 0, 'the quarter reached a school');
+      assert.equal(rows.length, 4 + 5 + 8 + 4 + 8);
 
       // A text a spreadsheet would run as a formula ('+39 …') is written after an apostrophe.
       const formula = await coordinator.indicators.saveNarrative.mutate({ ...QUARTER, quarter: 4, ...TEXTS });
