@@ -1,14 +1,11 @@
-import { html, type PropertyValues } from 'lit';
+import { html } from 'lit';
 import type { PonteOutputs } from '@ponte/sdk';
-import { ConsoleElement, define } from './console-element.js';
 import { CATEGORY_COLORS, type FigureData } from './chart-figure.js';
-import { downloadFile } from './download.js';
+import { define } from './console-element.js';
 import { actionLabel } from './format.js';
-import { activityInput, type IndicatorsQuery } from './period.js';
-import './chart-figure.js';
+import { PeriodSection, type CsvFile, type PeriodInput } from './period-section.js';
 
 type Activity = PonteOutputs['indicators']['activity'];
-type Organisation = PonteOutputs['organisations']['list'][number];
 type Figures = Activity['totals'];
 
 const [BLUE, ORANGE, GREEN, , , VERMILION, , GREY] = CATEGORY_COLORS;
@@ -37,66 +34,25 @@ const hours = (f: Figures) => HOURS.map((s) => f[s.key] / 60);
  * table), and the same as a CSV file for a spreadsheet
  * (indicators.activityCsv).
  */
-export class PonteConsoleActivity extends ConsoleElement {
-  static override properties = {
-    ...ConsoleElement.properties,
-    query: { attribute: false },
-    organisations: { attribute: false },
-    activity: { state: true },
-    loading: { state: true },
-    error: { state: true },
-    exported: { state: true },
-  };
+export class PonteConsoleActivity extends PeriodSection<Activity> {
+  protected readonly sectionId = 'activity';
+  protected readonly heading = 'Interventi e ore';
+  protected readonly csvLabel = 'Scarica CSV';
 
-  query!: IndicatorsQuery;
-  organisations: Organisation[] = [];
-  private activity: Activity | undefined;
-  /** drawn from the activity and the organisations' names, anew only when either changes: a new figure is a new chart */
-  private figures: FigureData[] = [];
-  private loading = true;
-  private error = '';
-  private exported = '';
-  /** A new period may be chosen before the last one's answer: only the answer to the last may be drawn. */
-  #loads = 0;
-
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('query')) void this.load();
-    if (changed.has('activity') || changed.has('organisations')) {
-      const a = this.activity;
-      this.figures = a ? [this.figure(a, 'interventions'), this.figure(a, 'hours')] : [];
-    }
+  protected read(input: PeriodInput): Promise<Activity> {
+    return this.session.client.indicators.activity.query(input);
   }
 
-  private async load(): Promise<void> {
-    const load = ++this.#loads;
-    this.loading = true;
-    this.error = '';
-    this.exported = '';
-    try {
-      const activity = await this.session.client.indicators.activity.query(activityInput(this.query));
-      if (load !== this.#loads) return;
-      this.activity = activity;
-    } catch (error) {
-      if (load !== this.#loads) return;
-      this.activity = undefined;
-      this.error = this.errorText(error);
-    }
-    this.loading = false;
+  protected readCsv(input: PeriodInput): Promise<CsvFile> {
+    return this.session.client.indicators.activityCsv.query(input);
   }
 
-  private async exportCsv(): Promise<void> {
-    this.error = '';
-    try {
-      const { filename, content } = await this.session.client.indicators.activityCsv.query(activityInput(this.query));
-      downloadFile(filename, content, 'text/csv;charset=utf-8');
-      this.exported = `Scaricato il file ${filename}.`;
-    } catch (error) {
-      this.error = this.errorText(error);
-    }
+  protected figuresOf(activity: Activity): FigureData[] {
+    return [this.figure(activity, 'interventions'), this.figure(activity, 'hours')];
   }
 
-  private name(id: string): string {
-    return this.organisations.find((o) => o.id === id)?.name ?? id;
+  protected body() {
+    return html`${this.figures.map((f) => this.chart(f))}`;
   }
 
   private figure(activity: Activity, which: 'interventions' | 'hours'): FigureData {
@@ -116,20 +72,6 @@ export class PonteConsoleActivity extends ConsoleElement {
       totals: isHours ? hours(activity.totals) : interventions(activity.totals),
       empty: 'Nessun intervento nel periodo e con i filtri scelti.',
     };
-  }
-
-  protected override render() {
-    return html`
-      <section class="indicators-section" aria-labelledby="activity-title" data-state=${this.loading ? 'loading' : 'ready'} data-from=${this.query.from} data-to=${this.query.to}>
-        <div class="section-head">
-          <h3 id="activity-title">Interventi e ore</h3>
-          <button class="btn btn-outline" type="button" ?disabled=${this.loading || !this.activity} @click=${this.exportCsv}>Scarica CSV</button>
-        </div>
-        <p class="count" role="status">${this.loading ? 'Caricamento…' : this.exported}</p>
-        ${this.error ? html`<p class="alert" role="alert">${this.error}</p>` : null}
-        ${this.figures.map((f) => html`<ponte-console-chart-figure .figure=${f}></ponte-console-chart-figure>`)}
-      </section>
-    `;
   }
 }
 

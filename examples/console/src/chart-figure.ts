@@ -23,8 +23,10 @@ export interface FigureData {
   rows: { key: string; headers: string[]; values: number[]; extra?: string[] }[];
   /** a last row, under the rows (not charted) */
   totals?: number[];
-  /** columns of the table only, after the series (a mean) */
-  extraColumns?: string[];
+  /** columns of the table only, after the series (a mean), each row's `extra` in the same order */
+  extraColumns?: { key: string; label: string }[];
+  /** the extra columns' totals, where adding up means something ('' where not) */
+  extraTotals?: string[];
   /** what to say when there are no rows */
   empty: string;
 }
@@ -135,7 +137,7 @@ export class PonteChartFigure extends ConsoleElement {
             <tr>
               ${f.rowHeaders.map((h) => html`<th scope="col">${h}</th>`)}
               ${f.series.map((s) => html`<th scope="col" class="num">${s.label}</th>`)}
-              ${(f.extraColumns ?? []).map((h) => html`<th scope="col" class="num">${h}</th>`)}
+              ${(f.extraColumns ?? []).map((c) => html`<th scope="col" class="num">${c.label}</th>`)}
             </tr>
           </thead>
           <tbody>
@@ -143,7 +145,7 @@ export class PonteChartFigure extends ConsoleElement {
               (r) => html`<tr data-row=${r.key}>
                 ${r.headers.map((h, i) => (i === 0 ? html`<th scope="row">${h}</th>` : html`<td>${h}</td>`))}
                 ${f.series.map((s, i) => html`<td class="num" data-column=${s.key}>${value(r.values[i] ?? 0)}</td>`)}
-                ${(r.extra ?? []).map((e) => html`<td class="num">${e}</td>`)}
+                ${(r.extra ?? []).map((e, i) => html`<td class="num" data-column=${f.extraColumns?.[i]?.key ?? ''}>${e}</td>`)}
               </tr>`,
             )}
           </tbody>
@@ -152,7 +154,9 @@ export class PonteChartFigure extends ConsoleElement {
                 <tr data-row="totals">
                   <th scope="row" colspan=${f.rowHeaders.length}>Totale</th>
                   ${f.totals.map((t, i) => html`<td class="num" data-column=${f.series[i]?.key ?? ''}>${value(t)}</td>`)}
-                  ${(f.extraColumns ?? []).map(() => html`<td></td>`)}
+                  ${(f.extraColumns ?? []).map((c, i) =>
+                    f.extraTotals?.[i] ? html`<td class="num" data-column=${c.key}>${f.extraTotals[i]}</td>` : html`<td></td>`,
+                  )}
                 </tr>
               </tfoot>`
             : null}

@@ -17,3 +17,9 @@ export function downloadFile(filename: string, content: string, type: string): v
   // The download reads the Blob after this task: the URL is let go a while later, not at once.
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
+
+/** A CSV the API made (`{ filename, content }`, its BOM included) downloaded; what to say once it is. */
+export function downloadCsv(file: { filename: string; content: string }): string {
+  downloadFile(file.filename, file.content, 'text/csv;charset=utf-8');
+  return `Scaricato il file ${file.filename}.`;
+}

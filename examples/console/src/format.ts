@@ -40,6 +40,8 @@ export const actionLabel = (action: PlanAction): string => PLAN_ACTION_LABELS[ac
 /** an urgency the queue stored; an unknown one shows as stored */
 export const urgencyLabel = (urgency: string): string => (Object.hasOwn(REQUEST_URGENCY_LABELS, urgency) ? REQUEST_URGENCY_LABELS[urgency as RequestUrgency].it : urgency);
 export const inSentence = (text: string): string => text.charAt(0).toLocaleLowerCase('it') + text.slice(1);
+/** A name that starts a line or a cell: Intl writes Italian language names in lower case ("arabo"). */
+export const capitalised = (text: string): string => text.charAt(0).toLocaleUpperCase('it') + text.slice(1);
 
 export const FORM_LABELS: Record<string, string> = {
   'school-request': 'A.1 Scuola',

@@ -1,4 +1,4 @@
-import type { PlanAction } from '@ponte/forms';
+import type { AppointmentMode, PlanAction } from '@ponte/forms';
 import { localParts } from './format.js';
 
 /*
@@ -117,12 +117,17 @@ export interface IndicatorsQuery {
   to: string;
   action?: PlanAction;
   organisationId?: string;
+  /** the language the request asked for, ISO 639-3 ('ara') */
+  language?: string;
+  mode?: AppointmentMode;
 }
 
-/** The query as indicators.activity (and activityCsv) take it. */
-export const activityInput = (q: IndicatorsQuery) => ({
+/** The query as every indicator of a period takes it (indicators.activity, beneficiaries, reach and their files). */
+export const periodInput = (q: IndicatorsQuery) => ({
   from: q.from,
   to: q.to,
   ...(q.action ? { action: q.action } : {}),
   ...(q.organisationId ? { organisationId: q.organisationId } : {}),
+  ...(q.language ? { language: q.language } : {}),
+  ...(q.mode ? { mode: q.mode } : {}),
 });

@@ -50,7 +50,7 @@ function ratings(q: Of<'ratings'>, def: Fields): FigureData {
     rows: q.rows
       .filter((r) => r.answered > 0)
       .map((r) => ({ key: r.key, headers: [ratingRowLabel(field, r.key)], values: [...r.counts, r.dontKnow], extra: [r.mean === null ? '—' : mean.format(r.mean)] })),
-    extraColumns: ['Media'],
+    extraColumns: [{ key: 'mean', label: 'Media' }],
     empty: 'Nessuna risposta.',
   };
 }

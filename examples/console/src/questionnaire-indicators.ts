@@ -2,6 +2,7 @@ import { html } from 'lit';
 import type { FormDefinition } from '@ponte/forms';
 import type { PonteOutputs } from '@ponte/sdk';
 import { ConsoleElement, define } from './console-element.js';
+import { downloadCsv } from './download.js';
 import { formatDateTime } from './format.js';
 import { schoolYearOf, schoolYears, today } from './period.js';
 import { questionnaireFigures, type QuestionnaireFigures, type QuestionnaireResults } from './questionnaire-figures.js';
@@ -16,9 +17,10 @@ const number = new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2 });
  * schools that answered, then every question added up, labelled from the
  * form's definition (forms.get, the version the results were counted by):
  * counts in a table, yes/no questions, choices, pupils by level and by
- * citizenship and ratings as figures, free text by school. Its school year
- * is its own: the questionnaire is answered once a year, whatever period
- * the activity above covers.
+ * citizenship and ratings as figures, free text by school; the answers as a
+ * CSV file, a line per school (indicators.questionnaireCsv). Its school
+ * year is its own: the questionnaire is answered once a year, whatever
+ * period the activity above covers.
  */
 export class PonteConsoleQuestionnaire extends ConsoleElement {
   static override properties = {
@@ -28,6 +30,7 @@ export class PonteConsoleQuestionnaire extends ConsoleElement {
     figures: { state: true },
     loading: { state: true },
     error: { state: true },
+    exported: { state: true },
   };
 
   organisations: Organisation[] = [];
@@ -36,6 +39,7 @@ export class PonteConsoleQuestionnaire extends ConsoleElement {
   private figures: QuestionnaireFigures | undefined;
   private loading = true;
   private error = '';
+  private exported = '';
   /** Arrows in the year's list ask once per key: only the answer to the last may be drawn. */
   #loads = 0;
   #definitions = new Map<number, Promise<FormDefinition>>();
@@ -58,6 +62,7 @@ export class PonteConsoleQuestionnaire extends ConsoleElement {
     const load = ++this.#loads;
     this.loading = true;
     this.error = '';
+    this.exported = '';
     try {
       const results = await this.session.client.indicators.questionnaire.query({ schoolYear: this.schoolYear });
       const figures = questionnaireFigures(results, await this.definition(results.version));
@@ -72,6 +77,15 @@ export class PonteConsoleQuestionnaire extends ConsoleElement {
       this.figures = undefined;
     }
     this.loading = false;
+  }
+
+  private async exportCsv(): Promise<void> {
+    this.error = '';
+    try {
+      this.exported = downloadCsv(await this.session.client.indicators.questionnaireCsv.query({ schoolYear: this.schoolYear }));
+    } catch (error) {
+      this.error = this.errorText(error);
+    }
   }
 
   private choose(event: Event): void {
@@ -155,7 +169,10 @@ export class PonteConsoleQuestionnaire extends ConsoleElement {
     const answered = results?.schools.length ?? 0;
     return html`
       <section class="indicators-section" aria-labelledby="questionnaire-title" data-state=${this.loading ? 'loading' : 'ready'} data-school-year=${this.schoolYear}>
-        <h3 id="questionnaire-title">Questionario delle scuole</h3>
+        <div class="section-head">
+          <h3 id="questionnaire-title" tabindex="-1">Questionario delle scuole</h3>
+          <button class="btn btn-outline" type="button" ?disabled=${this.loading || answered === 0} @click=${this.exportCsv}>Scarica CSV del questionario</button>
+        </div>
         <div class="field narrow">
           <label for="questionnaire-year">Anno scolastico del questionario</label>
           <select id="questionnaire-year" @change=${this.choose}>
@@ -165,6 +182,7 @@ export class PonteConsoleQuestionnaire extends ConsoleElement {
         <p class="count" role="status">
           ${this.loading ? 'Caricamento…' : results ? (answered === 1 ? '1 scuola ha risposto.' : `${answered} scuole hanno risposto.`) : ''}
         </p>
+        <p class="count" role="status">${this.exported}</p>
         ${this.error ? html`<p class="alert" role="alert">${this.error}</p>` : null}
         ${results && figures && answered > 0
           ? html`${this.schools(results)} ${this.numbers(figures)}
