@@ -5,8 +5,8 @@ import { toCsv, type Cell } from './csv.js';
 
 /** The names of `figures`, in its order: the quarter's file (quarter-csv.ts) writes them too. */
 export const FIGURE_NAMES: Readonly<Record<Locale, readonly string[]>> = {
-  it: ['Svolti', 'Non svolti', 'Annullati tardi', 'Annullati in tempo', 'Programmati', 'Ore prenotate', 'Ore erogate', 'Ore in attesa di controfirma'],
-  en: ['Held', 'Not held', 'Cancelled late', 'Cancelled in time', 'Scheduled', 'Hours booked', 'Hours delivered', 'Hours awaiting countersignature'],
+  it: ['Svolti', 'Non svolti', 'Annullati tardi', 'Annullati in tempo', 'Programmati', 'Ore autorizzate', 'Ore prenotate', 'Ore erogate', 'Ore in attesa di controfirma'],
+  en: ['Held', 'Not held', 'Cancelled late', 'Cancelled in time', 'Scheduled', 'Hours authorised', 'Hours booked', 'Hours delivered', 'Hours awaiting countersignature'],
 };
 const HEADER: Readonly<Record<Locale, readonly string[]>> = {
   it: ['Organizzazione', 'Codice meccanografico', 'AZIONE', ...FIGURE_NAMES.it],
@@ -23,6 +23,7 @@ export const figures = (a: Activity): Cell[] => [
   a.interventions.cancelledLate,
   a.interventions.cancelledInTime,
   a.interventions.scheduled,
+  hours(a.minutesAuthorised),
   hours(a.minutesBooked),
   hours(a.minutesDelivered),
   hours(a.minutesAwaitingCountersignature),

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { PlanAction } from '../db/database.js';
 import type { StaffCall } from '../service-call.js';
-import { appointmentsOfPeriod, type PeriodFilter } from './period.js';
+import { appointmentsOfPeriod, requestFormsOf, requestsOfPeriod, type PeriodFilter } from './period.js';
 
 export interface Interventions {
   held: number;
@@ -15,6 +15,8 @@ export interface Interventions {
 
 export interface Activity {
   interventions: Interventions;
+  /** what the approvals of the requests received in the period authorised (a mode does not narrow them) */
+  minutesAuthorised: number;
   /** what the appointments count against the hours (scheduling's billed minutes, late cancellations included) */
   minutesBooked: number;
   /** what countersigned reports count: the hours delivered */
@@ -31,7 +33,8 @@ const count = (condition: ReturnType<typeof sql>) => sql<number | string>`sum(ca
  * fund's monitoring asks of activity. An intervention is an appointment
  * starting in the period, of any request (a consultation's counted, its
  * content never read); the hours are the appointments' own and their
- * reports', as `budgets.list` counts them. Coordinators and admins (the
+ * reports', as `budgets.list` counts them, beside those the approvals of
+ * the requests received in the period authorised. Coordinators and admins (the
  * router checks); the caller's tenant only.
  */
 export async function activity(
@@ -56,11 +59,11 @@ export async function activity(
     ])
     .where(inPeriod)
     .groupBy(['a.organisation_id', 'a.action'])
-    .orderBy('a.organisation_id')
-    .orderBy('a.action')
     .execute();
 
-  const rows = grouped.map((g) => ({
+  const authorised = await authorisedOf(call, f);
+  const key = (organisationId: string, action: string) => `${organisationId}|${action}`;
+  const rows: (Activity & { organisationId: string; action: PlanAction })[] = grouped.map((g) => ({
     organisationId: g.organisation_id,
     action: g.action,
     interventions: {
@@ -70,21 +73,54 @@ export async function activity(
       cancelledInTime: Number(g.cancelled_in_time),
       scheduled: Number(g.scheduled),
     },
+    minutesAuthorised: authorised.get(key(g.organisation_id, g.action))?.minutes ?? 0,
     minutesBooked: Number(g.booked),
     minutesDelivered: Number(g.delivered),
     minutesAwaitingCountersignature: Number(g.awaiting),
   }));
+  // Hours authorised to an organisation with nothing booked in the period still count.
+  const seen = new Set(rows.map((r) => key(r.organisationId, r.action)));
+  for (const a of authorised.values()) {
+    if (seen.has(key(a.organisationId, a.action))) continue;
+    rows.push({ organisationId: a.organisationId, action: a.action, interventions: { held: 0, notHeld: 0, cancelledLate: 0, cancelledInTime: 0, scheduled: 0 }, minutesAuthorised: a.minutes, minutesBooked: 0, minutesDelivered: 0, minutesAwaitingCountersignature: 0 });
+  }
+  // Ordered here, byte by byte: the databases' collations order ids differently.
+  rows.sort((a, b) => (a.organisationId === b.organisationId ? (a.action < b.action ? -1 : 1) : a.organisationId < b.organisationId ? -1 : 1));
   const totals: Activity = {
     interventions: { held: 0, notHeld: 0, cancelledLate: 0, cancelledInTime: 0, scheduled: 0 },
+    minutesAuthorised: 0,
     minutesBooked: 0,
     minutesDelivered: 0,
     minutesAwaitingCountersignature: 0,
   };
   for (const row of rows) {
     for (const key of Object.keys(totals.interventions) as (keyof Interventions)[]) totals.interventions[key] += row.interventions[key];
+    totals.minutesAuthorised += row.minutesAuthorised;
     totals.minutesBooked += row.minutesBooked;
     totals.minutesDelivered += row.minutesDelivered;
     totals.minutesAwaitingCountersignature += row.minutesAwaitingCountersignature;
   }
   return { from: f.from, to: f.to, rows, totals };
+}
+
+/** The minutes the approvals of the period's requests authorised, by organisation and the AZIONE each request books under. */
+async function authorisedOf(call: StaffCall, f: PeriodFilter): Promise<Map<string, { organisationId: string; action: PlanAction; minutes: number }>> {
+  const byKey = new Map<string, { organisationId: string; action: PlanAction; minutes: number }>();
+  const received = await requestsOfPeriod(call, f);
+  if (!received) return byKey;
+  const { rows } = await sql<{ organisation_id: string; form_id: string; minutes: number | string | null }>`
+    select s.organisation_id, s.form_id, sum(s.authorised_minutes) as minutes
+    from submissions s
+    where ${received} and s.authorised_minutes is not null
+    group by s.organisation_id, s.form_id
+  `.execute(call.db);
+  const actions = requestFormsOf(f.action);
+  for (const r of rows) {
+    const action = actions.get(r.form_id)!;
+    const k = `${r.organisation_id}|${action}`;
+    const known = byKey.get(k) ?? { organisationId: r.organisation_id, action, minutes: 0 };
+    known.minutes += Number(r.minutes ?? 0);
+    byKey.set(k, known);
+  }
+  return byKey;
 }

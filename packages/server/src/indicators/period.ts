@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { AppointmentMode, PlanAction } from '@ponte/forms';
+import { FORM_IDS, formMeaning, formsOfKind, type AppointmentMode, type PlanAction } from '@ponte/forms';
 import { DomainError } from '../domain-error.js';
 import { localDay } from '../scheduling/zone-calendar.js';
 import type { StaffCall } from '../service-call.js';
@@ -43,5 +43,37 @@ export async function appointmentsOfPeriod(call: StaffCall, f: PeriodFilter): Pr
   if (f.language) {
     conditions.push(sql`exists (select 1 from submissions s where s.id = a.submission_id and s.tenant_id = a.tenant_id and s.queue_language = ${f.language})`);
   }
+  return sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
+}
+
+/** the request forms an AZIONE filter keeps, and the AZIONE each books under */
+export function requestFormsOf(action: PlanAction | undefined): Map<string, PlanAction> {
+  const forms = new Map<string, PlanAction>();
+  for (const id of formsOfKind(FORM_IDS, 'request')) {
+    const m = formMeaning(id);
+    if (m?.kind === 'request' && (!action || m.action === action)) forms.set(id, m.action);
+  }
+  return forms;
+}
+
+/**
+ * The requests an indicator adds up, as a condition on the submissions
+ * aliased `s`: the caller's tenant, requests of the AZIONE if one is given,
+ * received within the period, of the organisation and asking for the
+ * language given. A mode does not narrow them (a request's mode is not a
+ * column). Undefined when no request can match: AZIONE 4 has no request form.
+ */
+export async function requestsOfPeriod(call: StaffCall, f: PeriodFilter): Promise<RawBuilder<SqlBool> | undefined> {
+  const { start, end } = await periodInstants(call, f);
+  const forms = [...requestFormsOf(f.action).keys()];
+  if (forms.length === 0) return undefined;
+  const conditions = [
+    sql`s.tenant_id = ${call.who.tenantId}`,
+    sql`s.form_id in (${sql.join(forms)})`,
+    sql`s.created_at >= ${start}`,
+    sql`s.created_at < ${end}`,
+  ];
+  if (f.organisationId) conditions.push(sql`s.organisation_id = ${f.organisationId}`);
+  if (f.language) conditions.push(sql`s.queue_language = ${f.language}`);
   return sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
 }

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { FORM_IDS, formMeaning, formsOfKind } from '@ponte/forms';
 import { codesServing } from '../coordination/language-match.js';
 import type { StaffCall } from '../service-call.js';
-import { appointmentsOfPeriod, periodInstants, type PeriodFilter } from './period.js';
+import { appointmentsOfPeriod, requestsOfPeriod, type PeriodFilter } from './period.js';
 
 /** Demand for one language and how far it was met: requests received, booked, held; the mediators who speak it. */
 export interface LanguageDemand {
@@ -34,14 +34,6 @@ export interface Reach {
 
 type Num = number | string | null;
 
-/** the request forms an AZIONE filter keeps */
-function requestForms(action: PeriodFilter['action']): string[] {
-  return formsOfKind(FORM_IDS, 'request').filter((id) => {
-    const m = formMeaning(id);
-    return m?.kind === 'request' && (!action || m.action === action);
-  });
-}
-
 /** `(organisation, site)` of a request whose form names its site (A.1's plesso), else null */
 function siteOf(call: StaffCall): RawBuilder<string | null> {
   const cases = formsOfKind(FORM_IDS, 'request').flatMap((id) => {
@@ -67,7 +59,6 @@ function siteOf(call: StaffCall): RawBuilder<string | null> {
  */
 export async function reach(call: StaffCall, f: PeriodFilter): Promise<Reach> {
   const inPeriod = await appointmentsOfPeriod(call, f);
-  const { start, end } = await periodInstants(call, f);
   const tenantId = call.who.tenantId;
 
   // Per request first (a year's 30,000 sessions are some 6,000 requests), then across them: each count reads the smaller set.
@@ -97,26 +88,19 @@ export async function reach(call: StaffCall, f: PeriodFilter): Promise<Reach> {
     left join submissions s on s.id = h.submission_id and s.tenant_id = ${tenantId}
   `.execute(call.db);
 
-  const forms = requestForms(f.action);
-  const requestConditions = [
-    sql`s.tenant_id = ${tenantId}`,
-    sql`s.form_id in (${sql.join(forms)})`,
-    sql`s.created_at >= ${start}`,
-    sql`s.created_at < ${end}`,
-    ...(f.organisationId ? [sql`s.organisation_id = ${f.organisationId}`] : []),
-    ...(f.language ? [sql`s.queue_language = ${f.language}`] : []),
-  ];
+  const received = await requestsOfPeriod(call, f);
   type Asked = { language: string | null; requests: Num; booked: Num; held: Num; authorised: Num };
-  // AZIONE 4 has no request form: nothing was asked under it.
-  const requests = forms.length === 0 ? Promise.resolve({ rows: [] as Asked[] }) : sql<Asked>`
-    select s.queue_language as language, count(*) as requests,
-      sum(case when exists (select 1 from appointments b where b.submission_id = s.id and b.tenant_id = s.tenant_id) then 1 else 0 end) as booked,
-      sum(case when exists (select 1 from appointments b where b.submission_id = s.id and b.tenant_id = s.tenant_id and b.status = 'held') then 1 else 0 end) as held,
-      sum(s.authorised_minutes) as authorised
-    from submissions s
-    where ${sql.join(requestConditions, sql` and `)}
-    group by s.queue_language
-  `.execute(call.db);
+  const requests = !received
+    ? Promise.resolve({ rows: [] as Asked[] })
+    : sql<Asked>`
+        select s.queue_language as language, count(*) as requests,
+          sum(case when exists (select 1 from appointments b where b.submission_id = s.id and b.tenant_id = s.tenant_id) then 1 else 0 end) as booked,
+          sum(case when exists (select 1 from appointments b where b.submission_id = s.id and b.tenant_id = s.tenant_id and b.status = 'held') then 1 else 0 end) as held,
+          sum(s.authorised_minutes) as authorised
+        from submissions s
+        where ${received}
+        group by s.queue_language
+      `.execute(call.db);
 
   const speakers = sql<{ language: string; mediator_id: string }>`
     select distinct l.language_code as language, l.mediator_id

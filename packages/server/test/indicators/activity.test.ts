@@ -92,11 +92,13 @@ for (const kind of await databaseKinds()) {
       organisationId: '',
       action: '1',
       interventions: { held: 3, notHeld: 1, cancelledLate: 1, cancelledInTime: 1, scheduled: 1 },
+      // Written row by row, the appointments serve no request: nothing was authorised in the period.
+      minutesAuthorised: 0,
       minutesBooked: 390,
       minutesDelivered: 150,
       minutesAwaitingCountersignature: 60,
     };
-    const serviceRow = { organisationId: '', action: '2', interventions: { ...none, held: 1 }, minutesBooked: 120, minutesDelivered: 120, minutesAwaitingCountersignature: 0 };
+    const serviceRow = { organisationId: '', action: '2', interventions: { ...none, held: 1 }, minutesAuthorised: 0, minutesBooked: 120, minutesDelivered: 120, minutesAwaitingCountersignature: 0 };
 
     it('counts the period’s interventions and hours by organisation and AZIONE, the days taken in the Ambito’s zone', async () => {
       const result = await coordinator.indicators.activity.query(PERIOD);
@@ -105,6 +107,7 @@ for (const kind of await databaseKinds()) {
       assert.deepEqual(result.rows, expected);
       assert.deepEqual(result.totals, {
         interventions: { held: 4, notHeld: 1, cancelledLate: 1, cancelledInTime: 1, scheduled: 1 },
+        minutesAuthorised: 0,
         minutesBooked: 510,
         minutesDelivered: 270,
         minutesAwaitingCountersignature: 60,
@@ -119,18 +122,18 @@ for (const kind of await databaseKinds()) {
       assert.equal(file.filename, 'ponte-attivita_2030-11-01_2030-11-30.csv');
       assert.ok(file.content.startsWith('\uFEFF'));
       const [header, ...lines] = parse(file.content, { delimiter: ';', bom: true }) as string[][];
-      assert.deepEqual(header, ['Organizzazione', 'Codice meccanografico', 'AZIONE', 'Svolti', 'Non svolti', 'Annullati tardi', 'Annullati in tempo', 'Programmati', 'Ore prenotate', 'Ore erogate', 'Ore in attesa di controfirma']);
-      const schoolLine = [s.name, s.mechanographic_code ?? '', '1', '3', '1', '1', '1', '1', '6,5', '2,5', '1'];
-      const serviceLine = [v.name, v.mechanographic_code ?? '', '2', '1', '0', '0', '0', '0', '2', '2', '0'];
+      assert.deepEqual(header, ['Organizzazione', 'Codice meccanografico', 'AZIONE', 'Svolti', 'Non svolti', 'Annullati tardi', 'Annullati in tempo', 'Programmati', 'Ore autorizzate', 'Ore prenotate', 'Ore erogate', 'Ore in attesa di controfirma']);
+      const schoolLine = [s.name, s.mechanographic_code ?? '', '1', '3', '1', '1', '1', '1', '0', '6,5', '2,5', '1'];
+      const serviceLine = [v.name, v.mechanographic_code ?? '', '2', '1', '0', '0', '0', '0', '0', '2', '2', '0'];
       assert.deepEqual(new Set(lines.slice(0, 2).map((l) => l.join('|'))), new Set([schoolLine.join('|'), serviceLine.join('|')]));
-      assert.deepEqual(lines[2], ['Totale', '', '', '4', '1', '1', '1', '1', '8,5', '4,5', '1']);
+      assert.deepEqual(lines[2], ['Totale', '', '', '4', '1', '1', '1', '1', '0', '8,5', '4,5', '1']);
       assert.equal(lines.length, 3);
 
       const english = await ts.client({ token: await signIn(ts, 'coordinatrice@demo.ponte.test'), locale: 'en' }).indicators.activityCsv.query({ ...PERIOD, organisationId: school });
       assert.equal(english.filename, 'ponte-activity_2030-11-01_2030-11-30.csv');
       const [enHeader, enLine, enTotal] = parse(english.content, { delimiter: ';', bom: true }) as string[][];
       assert.equal(enHeader![0], 'Organisation');
-      assert.deepEqual(enLine!.slice(8), ['6.5', '2.5', '1']);
+      assert.deepEqual(enLine!.slice(9), ['6.5', '2.5', '1']);
       assert.equal(enTotal![0], 'Total');
     });
 
@@ -170,7 +173,7 @@ for (const kind of await databaseKinds()) {
       assert.deepEqual(first.rows.map((r) => [r.organisationId, r.interventions.held]), [[service, 1]]);
       const empty = await coordinator.indicators.activity.query({ from: '2031-01-01', to: '2031-01-31' });
       assert.deepEqual(empty.rows, []);
-      assert.deepEqual(empty.totals, { interventions: none, minutesBooked: 0, minutesDelivered: 0, minutesAwaitingCountersignature: 0 });
+      assert.deepEqual(empty.totals, { interventions: none, minutesAuthorised: 0, minutesBooked: 0, minutesDelivered: 0, minutesAwaitingCountersignature: 0 });
     });
 
     it('refuses a period backwards or over three years, naming `to`', async () => {

@@ -118,11 +118,14 @@ const none = { held: 0, notHeld: 0, cancelledLate: 0, cancelledInTime: 0, schedu
  *     480 + 90 + 60 + 60 + 120 = 810
  *   awaiting (filed): Q1 S9 60 + S10 90 = 150; Q2 S12 60; Q3 S14 60; Q4 S16 0; Q15 S19 60 + S20 120 = 180
  *     150 + 60 + 60 + 0 + 180 = 450
+ *   authorised (the approvals of Manzoni's requests, all received in the period): Q1 10 h, Q2 3, Q3 2,
+ *     Q4 4, Q5 never taken in charge 0, Q15 4 → 23 h = 1380
  */
 export const MANZONI_ACTIVITY = {
   org: 'manzoni',
   action: '1',
   interventions: { held: 17, notHeld: 3, cancelledLate: 1, cancelledInTime: 0, scheduled: 1 },
+  minutesAuthorised: 1380,
   minutesBooked: 1380,
   minutesDelivered: 810,
   minutesAwaitingCountersignature: 450,
@@ -136,11 +139,13 @@ export const MANZONI_ACTIVITY = {
  *           Q7 S27 60 + S28 60 + d-3 60 = 180; D1 S29 60 → 330 + 180 + 60 = 570
  *   delivered: Q6 S21 90 + S22 60 + S24 60 = 210; Q7 S27 60 → 270
  *   awaiting: Q6 S23 0 + S25 60 + S26 60 = 120; Q7 S28 60; D1 S29 60 → 240
+ *   authorised: Q6 6 h, Q7 3, Q8 2 (approved, never booked: still authorised) → 11 h = 660; D1 serves no request
  */
 export const RODARI_ACTIVITY = {
   org: 'rodari',
   action: '1',
   interventions: { held: 8, notHeld: 1, cancelledLate: 0, cancelledInTime: 0, scheduled: 1 },
+  minutesAuthorised: 660,
   minutesBooked: 570,
   minutesDelivered: 270,
   minutesAwaitingCountersignature: 240,
@@ -155,11 +160,13 @@ export const RODARI_ACTIVITY = {
  *   delivered: Q9 S30 60 + S31 60 + S32 90 + S33 60 = 270 (S34 reopened: filed again, no longer delivered);
  *              Q14 S36 60 + S37 60 = 120; Q10 S40 90; Q11 S42 60 → 270 + 120 + 90 + 60 = 540
  *   awaiting: Q9 S34 60 + S35 60 = 120; Q14 S38 60 + S39 60 = 120; Q10 S41 60 → 300
+ *   authorised: Q9 6 h, Q14 4, Q10 3, Q11 3, Q12 2, Q13 never taken in charge 0 → 18 h = 1080
  */
 export const SERVIZI_ACTIVITY = {
   org: 'servizi',
   action: '2',
   interventions: { held: 12, notHeld: 1, cancelledLate: 1, cancelledInTime: 2, scheduled: 1 },
+  minutesAuthorised: 1080,
   minutesBooked: 960,
   minutesDelivered: 540,
   minutesAwaitingCountersignature: 300,
@@ -168,10 +175,12 @@ export const SERVIZI_ACTIVITY = {
 /*
  * Totals: held 17 + 8 + 12 = 37; not held 3 + 1 + 1 = 5; late 1 + 0 + 1 = 2; in time 0 + 0 + 2 = 2;
  * scheduled 1 + 1 + 1 = 3 (37 + 5 + 2 + 2 + 3 = 49 appointments; 37 + 5 = 42 reports);
- * booked 1380 + 570 + 960 = 2910; delivered 810 + 270 + 540 = 1620; awaiting 450 + 240 + 300 = 990.
+ * booked 1380 + 570 + 960 = 2910; delivered 810 + 270 + 540 = 1620; awaiting 450 + 240 + 300 = 990;
+ * authorised 1380 + 660 + 1080 = 3120 (REACH.requests.minutesAuthorised, the same approvals).
  */
 export const ACTIVITY_TOTALS = {
   interventions: { held: 37, notHeld: 5, cancelledLate: 2, cancelledInTime: 2, scheduled: 3 },
+  minutesAuthorised: 3120,
   minutesBooked: 2910,
   minutesDelivered: 1620,
   minutesAwaitingCountersignature: 990,
@@ -181,17 +190,18 @@ export const ACTIVITY_TOTALS = {
  * Language ara: the appointments of requests asking for Arabic: every Manzoni one (Q1, Q2, Q3, Q4, Q15
  * are all ara) and Servizi's Q10 (S40 held cs 90, S41 held filed 60); D1 has no request and so no language.
  *   Manzoni: as MANZONI_ACTIVITY.
- *   Servizi: held 2; booked 90 + 60 = 150; delivered 90; awaiting 60.
+ *   Servizi: held 2; booked 90 + 60 = 150; delivered 90; awaiting 60; authorised Q10 3 h = 180.
  *   Totals: held 17 + 2 = 19, not held 3, late 1, in time 0, scheduled 1; booked 1380 + 150 = 1530;
- *           delivered 810 + 90 = 900; awaiting 450 + 60 = 510.
+ *           delivered 810 + 90 = 900; awaiting 450 + 60 = 510; authorised 1380 + 180 = 1560.
  */
 export const ACTIVITY_ARA = {
   rows: [
     MANZONI_ACTIVITY,
-    { org: 'servizi', action: '2', interventions: { ...none, held: 2 }, minutesBooked: 150, minutesDelivered: 90, minutesAwaitingCountersignature: 60 },
+    { org: 'servizi', action: '2', interventions: { ...none, held: 2 }, minutesAuthorised: 180, minutesBooked: 150, minutesDelivered: 90, minutesAwaitingCountersignature: 60 },
   ],
   totals: {
     interventions: { held: 19, notHeld: 3, cancelledLate: 1, cancelledInTime: 0, scheduled: 1 },
+    minutesAuthorised: 1560,
     minutesBooked: 1530,
     minutesDelivered: 900,
     minutesAwaitingCountersignature: 510,
@@ -200,6 +210,7 @@ export const ACTIVITY_ARA = {
 
 /*
  * indicators.activityCsv, Italian: the same rows in hours with a decimal comma.
+ *   (authorised first) Manzoni 1380/60 = 23; Rodari 660/60 = 11; Servizi 1080/60 = 18; Totale 3120/60 = 52
  *   Manzoni 1380/60 = 23, 810/60 = 13,5, 450/60 = 7,5
  *   Rodari   570/60 = 9,5, 270/60 = 4,5, 240/60 = 4
  *   Servizi  960/60 = 16,  540/60 = 9,   300/60 = 5
@@ -207,11 +218,11 @@ export const ACTIVITY_ARA = {
  * Codes: Manzoni COIC81200D, Rodari COIC82300V, Servizi none (demo-data.ts).
  */
 export const ACTIVITY_CSV = {
-  header: ['Organizzazione', 'Codice meccanografico', 'AZIONE', 'Svolti', 'Non svolti', 'Annullati tardi', 'Annullati in tempo', 'Programmati', 'Ore prenotate', 'Ore erogate', 'Ore in attesa di controfirma'],
-  manzoni: ['COIC81200D', '1', '17', '3', '1', '0', '1', '23', '13,5', '7,5'],
-  rodari: ['COIC82300V', '1', '8', '1', '0', '0', '1', '9,5', '4,5', '4'],
-  servizi: ['', '2', '12', '1', '1', '2', '1', '16', '9', '5'],
-  total: ['Totale', '', '', '37', '5', '2', '2', '3', '48,5', '27', '16,5'],
+  header: ['Organizzazione', 'Codice meccanografico', 'AZIONE', 'Svolti', 'Non svolti', 'Annullati tardi', 'Annullati in tempo', 'Programmati', 'Ore autorizzate', 'Ore prenotate', 'Ore erogate', 'Ore in attesa di controfirma'],
+  manzoni: ['COIC81200D', '1', '17', '3', '1', '0', '1', '23', '23', '13,5', '7,5'],
+  rodari: ['COIC82300V', '1', '8', '1', '0', '0', '1', '11', '9,5', '4,5', '4'],
+  servizi: ['', '2', '12', '1', '1', '2', '1', '18', '16', '9', '5'],
+  total: ['Totale', '', '', '37', '5', '2', '2', '3', '52', '48,5', '27', '16,5'],
 } as const;
 
 /* ─────────────────────────── indicators.beneficiaries ─────────────────────────── */
@@ -533,7 +544,7 @@ export const REACH_ARA = {
 
 /** What another Ambito's coordinator sees of the same period: nothing. */
 export const NOTHING = {
-  activity: { rows: [], totals: { interventions: none, minutesBooked: 0, minutesDelivered: 0, minutesAwaitingCountersignature: 0 } },
+  activity: { rows: [], totals: { interventions: none, minutesAuthorised: 0, minutesBooked: 0, minutesDelivered: 0, minutesAwaitingCountersignature: 0 } },
   beneficiaries: { counted: 0, countedWithoutCode: 0, notCounted: { eu: 0, unknown: 0 }, groups: [] },
   reach: {
     involved: { schools: 0, sites: 0, services: 0 },

@@ -568,7 +568,7 @@ for (const kind of await databaseKinds()) {
       assert.deepEqual(await theirs.indicators.reach.query(PERIOD), { from: PERIOD.from, to: PERIOD.to, ...NOTHING.reach });
       const [header, ...lines] = parse((await theirs.indicators.activityCsv.query(PERIOD)).content, { delimiter: ';', bom: true }) as string[][];
       assert.deepEqual(header, ACTIVITY_CSV.header);
-      assert.deepEqual(lines, [['Totale', '', '', '0', '0', '0', '0', '0', '0', '0', '0']]);
+      assert.deepEqual(lines, [['Totale', '', '', '0', '0', '0', '0', '0', '0', '0', '0', '0']]);
     });
   });
 }

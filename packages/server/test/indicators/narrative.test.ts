@@ -167,7 +167,7 @@ for (const kind of await databaseKinds()) {
       assert.equal(value('Raggiunti', 'Ore autorizzate alle richieste'), decimal(reached.requests.minutesAuthorised / 60));
       assert.equal(value('Raggiunti', 'Valutazione media (1–5)'), decimal(reached.satisfaction.mean));
       assert.ok(reached.involved.schools > 0, 'the quarter reached a school');
-      assert.equal(rows.length, 4 + 5 + 8 + 4 + 8);
+      assert.equal(rows.length, 4 + 5 + 9 + 4 + 8);
 
       // A text a spreadsheet would run as a formula ('+39 …') is written after an apostrophe.
       const formula = await coordinator.indicators.saveNarrative.mutate({ ...QUARTER, quarter: 4, ...TEXTS });
