@@ -1,7 +1,8 @@
 import type { Locale } from '@ponte/forms';
 import type { StaffCall } from '../service-call.js';
 import { activity, type Activity } from './activity.service.js';
-import { toCsv, type Cell } from './csv.js';
+import { listOrganisations } from '../organisations/organisation.repository.js';
+import { hoursOf, toCsv, type Cell } from './csv.js';
 
 /** The names of `figures`, in its order: the quarter's file (quarter-csv.ts) writes them too. */
 export const FIGURE_NAMES: Readonly<Record<Locale, readonly string[]>> = {
@@ -15,7 +16,6 @@ const HEADER: Readonly<Record<Locale, readonly string[]>> = {
 const TOTAL: Readonly<Record<Locale, string>> = { it: 'Totale', en: 'Total' };
 const FILE: Readonly<Record<Locale, string>> = { it: 'ponte-attivita', en: 'ponte-activity' };
 
-const hours = (minutes: number) => minutes / 60;
 /** An activity's figures as cells: counts, then hours. */
 export const figures = (a: Activity): Cell[] => [
   a.interventions.held,
@@ -23,10 +23,10 @@ export const figures = (a: Activity): Cell[] => [
   a.interventions.cancelledLate,
   a.interventions.cancelledInTime,
   a.interventions.scheduled,
-  hours(a.minutesAuthorised),
-  hours(a.minutesBooked),
-  hours(a.minutesDelivered),
-  hours(a.minutesAwaitingCountersignature),
+  hoursOf(a.minutesAuthorised),
+  hoursOf(a.minutesBooked),
+  hoursOf(a.minutesDelivered),
+  hoursOf(a.minutesAwaitingCountersignature),
 ];
 
 /**
@@ -35,15 +35,11 @@ export const figures = (a: Activity): Cell[] => [
  * named as the Ambito names it, then the totals; hours, not minutes.
  */
 export async function activityCsv(call: StaffCall, f: Parameters<typeof activity>[1]): Promise<{ filename: string; content: string }> {
-  const result = await activity(call, f);
-  const ids = [...new Set(result.rows.map((r) => r.organisationId))];
-  const organisations = ids.length
-    ? await call.db.selectFrom('organisations').select(['id', 'name', 'mechanographic_code']).where('tenant_id', '=', call.who.tenantId).where('id', 'in', ids).execute()
-    : [];
+  const [result, organisations] = await Promise.all([activity(call, f), listOrganisations(call.db, call.who.tenantId)]);
   const byId = new Map(organisations.map((o) => [o.id, o]));
   const rows: Cell[][] = result.rows.map((r) => {
     const o = byId.get(r.organisationId);
-    return [o?.name ?? r.organisationId, o?.mechanographic_code ?? null, r.action, ...figures(r)];
+    return [o?.name ?? r.organisationId, o?.mechanographicCode ?? null, r.action, ...figures(r)];
   });
   rows.push([TOTAL[call.locale], null, null, ...figures(result.totals)]);
   return { filename: `${FILE[call.locale]}_${result.from}_${result.to}.csv`, content: toCsv(HEADER[call.locale], rows, call.locale) };

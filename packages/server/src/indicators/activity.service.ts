@@ -25,6 +25,9 @@ export interface Activity {
   minutesAwaitingCountersignature: number;
 }
 
+/** a row's organisation and AZIONE, as one key */
+const rowKey = (organisationId: string, action: PlanAction) => `${organisationId}|${action}`;
+
 const count = (condition: ReturnType<typeof sql>) => sql<number | string>`sum(case when ${condition} then 1 else 0 end)`;
 
 /**
@@ -62,7 +65,6 @@ export async function activity(
     .execute();
 
   const authorised = await authorisedOf(call, f);
-  const key = (organisationId: string, action: string) => `${organisationId}|${action}`;
   const rows: (Activity & { organisationId: string; action: PlanAction })[] = grouped.map((g) => ({
     organisationId: g.organisation_id,
     action: g.action,
@@ -73,15 +75,15 @@ export async function activity(
       cancelledInTime: Number(g.cancelled_in_time),
       scheduled: Number(g.scheduled),
     },
-    minutesAuthorised: authorised.get(key(g.organisation_id, g.action))?.minutes ?? 0,
+    minutesAuthorised: authorised.get(rowKey(g.organisation_id, g.action))?.minutes ?? 0,
     minutesBooked: Number(g.booked),
     minutesDelivered: Number(g.delivered),
     minutesAwaitingCountersignature: Number(g.awaiting),
   }));
   // Hours authorised to an organisation with nothing booked in the period still count.
-  const seen = new Set(rows.map((r) => key(r.organisationId, r.action)));
+  const seen = new Set(rows.map((r) => rowKey(r.organisationId, r.action)));
   for (const a of authorised.values()) {
-    if (seen.has(key(a.organisationId, a.action))) continue;
+    if (seen.has(rowKey(a.organisationId, a.action))) continue;
     rows.push({ organisationId: a.organisationId, action: a.action, interventions: { held: 0, notHeld: 0, cancelledLate: 0, cancelledInTime: 0, scheduled: 0 }, minutesAuthorised: a.minutes, minutesBooked: 0, minutesDelivered: 0, minutesAwaitingCountersignature: 0 });
   }
   // Ordered here, byte by byte: the databases' collations order ids differently.
@@ -117,7 +119,7 @@ async function authorisedOf(call: StaffCall, f: PeriodFilter): Promise<Map<strin
   const actions = requestFormsOf(f.action);
   for (const r of rows) {
     const action = actions.get(r.form_id)!;
-    const k = `${r.organisation_id}|${action}`;
+    const k = rowKey(r.organisation_id, action);
     const known = byKey.get(k) ?? { organisationId: r.organisation_id, action, minutes: 0 };
     known.minutes += Number(r.minutes ?? 0);
     byKey.set(k, known);

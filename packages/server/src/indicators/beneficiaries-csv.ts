@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { AGE_BANDS, FAMI_STATUS_LABELS, FORM_IDS, countryName, countsForFami, getForm, type FamiStatus, type Gender, type Locale } from '@ponte/forms';
-import { toIso } from '../db/values.js';
 import type { StaffCall } from '../service-call.js';
-import { toCsv, type Cell } from './csv.js';
+import { localStamps, toCsv, type Cell } from './csv.js';
 import { appointmentsOfPeriod, type PeriodFilter } from './period.js';
 
 const HEADER: Readonly<Record<Locale, readonly string[]>> = {
@@ -74,8 +73,7 @@ export async function beneficiariesCsv(call: StaffCall, f: PeriodFilter): Promis
   `.execute(call.db);
 
   const locale = call.locale;
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  const localDate = (at: Date | string) => day.format(new Date(toIso(at)));
+  const local = localStamps(timeZone);
   const lines: Cell[][] = rows
     .sort((a, b) => (a.organisation_name === b.organisation_name ? (a.person_key < b.person_key ? -1 : 1) : a.organisation_name.localeCompare(b.organisation_name, locale)))
     .map((r) => {
@@ -91,8 +89,8 @@ export async function beneficiariesCsv(call: StaffCall, f: PeriodFilter): Promis
         FAMI_STATUS_LABELS[r.fami_status][locale],
         YES_NO[locale][countsForFami(r.fami_status) ? 0 : 1],
         Number(r.sessions),
-        localDate(r.first_at),
-        localDate(r.last_at),
+        local.date(r.first_at),
+        local.date(r.last_at),
       ];
     });
   return { filename: `${FILE[locale]}_${f.from}_${f.to}.csv`, content: toCsv(HEADER[locale], lines, locale) };

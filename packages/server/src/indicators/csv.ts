@@ -1,4 +1,5 @@
 import type { Locale } from '@ponte/forms';
+import { toIso } from '../db/values.js';
 
 /*
  * CSV files as Italian spreadsheets open them (docs/architecture.md#exports):
@@ -36,4 +37,14 @@ function cellText(cell: Cell, locale: Locale): string {
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[], locale: Locale): string {
   const line = (cells: readonly Cell[]) => cells.map((c) => cellText(c, locale)).join(SEPARATOR);
   return BOM + [header, ...rows].map(line).join('\r\n') + '\r\n';
+}
+
+/** Minutes as the hours a file shows (the cell writes the decimal mark). */
+export const hoursOf = (minutes: number): number => minutes / 60;
+
+/** An instant's local date ("2026-11-04") and time ("09:00") in the tenant's zone, as the files write them. */
+export function localStamps(timeZone: string): { date(at: Date | string): string; time(at: Date | string): string } {
+  const date = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return { date: (at) => date.format(new Date(toIso(at))), time: (at) => time.format(new Date(toIso(at))) };
 }

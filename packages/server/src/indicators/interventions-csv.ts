@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { APPOINTMENT_MODE_LABELS, languageName, type AppointmentMode, type Locale, type PlanAction } from '@ponte/forms';
-import { toIso } from '../db/values.js';
 import type { StaffCall } from '../service-call.js';
-import { toCsv, type Cell } from './csv.js';
+import { hoursOf, localStamps, toCsv, type Cell } from './csv.js';
 import { appointmentsOfPeriod, type PeriodFilter } from './period.js';
 
 const HEADER: Readonly<Record<Locale, readonly string[]>> = {
@@ -64,24 +63,20 @@ export async function interventionsCsv(call: StaffCall, f: PeriodFilter): Promis
   `.execute(call.db);
 
   const locale = call.locale;
-  const date = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const lines: Cell[][] = rows.map((r) => {
-    const at = new Date(toIso(r.starts_at));
-    return [
-      date.format(at),
-      time.format(at),
-      r.organisation_name,
-      r.mechanographic_code,
-      r.action,
-      r.protocol,
-      r.language ? languageName(r.language, locale) : null,
-      APPOINTMENT_MODE_LABELS[r.mode][locale],
-      OUTCOME[outcomeOf(r)][locale],
-      Number(r.billed_minutes) / 60,
-      REPORT[r.report_status ?? 'none'][locale],
-      r.report_status === 'countersigned' ? Number(r.counted_minutes) / 60 : null,
-    ];
-  });
+  const local = localStamps(timeZone);
+  const lines: Cell[][] = rows.map((r) => [
+    local.date(r.starts_at),
+    local.time(r.starts_at),
+    r.organisation_name,
+    r.mechanographic_code,
+    r.action,
+    r.protocol,
+    r.language ? languageName(r.language, locale) : null,
+    APPOINTMENT_MODE_LABELS[r.mode][locale],
+    OUTCOME[outcomeOf(r)][locale],
+    hoursOf(Number(r.billed_minutes)),
+    REPORT[r.report_status ?? 'none'][locale],
+    r.report_status === 'countersigned' ? hoursOf(Number(r.counted_minutes)) : null,
+  ]);
   return { filename: `${FILE[locale]}_${f.from}_${f.to}.csv`, content: toCsv(HEADER[locale], lines, locale) };
 }

@@ -3,7 +3,7 @@ import type { StaffCall } from '../service-call.js';
 import { figures, FIGURE_NAMES } from './activity-csv.js';
 import { activity } from './activity.service.js';
 import { beneficiaries } from './beneficiaries.service.js';
-import { toCsv, type Cell } from './csv.js';
+import { hoursOf, toCsv, type Cell } from './csv.js';
 import { NARRATIVE_PARTS, type NarrativePart, type Quarter } from './narrative.repository.js';
 import { narrative } from './narrative.service.js';
 import { quarterDates } from './quarters.js';
@@ -110,7 +110,7 @@ export async function quarterCsv(call: StaffCall, q: Quarter): Promise<{ filenam
     [words.reach, words.sites, reached.involved.sites],
     [words.reach, words.services, reached.involved.services],
     [words.reach, words.requests, reached.requests.received],
-    [words.reach, words.authorised, reached.requests.minutesAuthorised / 60],
+    [words.reach, words.authorised, hoursOf(reached.requests.minutesAuthorised)],
     [words.reach, words.ratings, reached.satisfaction.ratings],
     [words.reach, words.mean, reached.satisfaction.mean],
   ];

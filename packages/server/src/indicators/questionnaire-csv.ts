@@ -1,7 +1,7 @@
 import { countryName, DEFAULT_LIKERT_POINTS, fieldOptions, getForm, languageName, type FieldDefinition, type Locale } from '@ponte/forms';
-import { DateTime } from 'luxon';
 import type { StaffCall } from '../service-call.js';
-import { toCsv, type Cell } from './csv.js';
+import { listOrganisations } from '../organisations/organisation.repository.js';
+import { localStamps, toCsv, type Cell } from './csv.js';
 import { questionsOf, type Question } from './questionnaire-questions.js';
 import { QUESTIONNAIRE_FORM_ID, yearAnswers, type YearAnswer } from './questionnaire.service.js';
 
@@ -107,22 +107,18 @@ function columnsOf(q: Question, answers: readonly YearAnswer[], locale: Locale):
 export async function questionnaireCsv(call: StaffCall, { schoolYear }: { schoolYear: string }): Promise<{ filename: string; content: string }> {
   const { locale } = call;
   const words = WORDS[locale];
-  const answers = await yearAnswers(call, schoolYear);
+  const [answers, organisations, { timeZone }] = await Promise.all([yearAnswers(call, schoolYear), listOrganisations(call.db, call.who.tenantId), call.tenant()]);
   const columns = questionsOf(getForm(QUESTIONNAIRE_FORM_ID)!).flatMap((q) => columnsOf(q, answers, locale));
-  const ids = [...new Set(answers.map((a) => a.organisationId))];
-  const organisations = ids.length
-    ? await call.db.selectFrom('organisations').select(['id', 'name', 'mechanographic_code']).where('tenant_id', '=', call.who.tenantId).where('id', 'in', ids).execute()
-    : [];
   const byId = new Map(organisations.map((o) => [o.id, o]));
-  const { timeZone } = await call.tenant();
+  const local = localStamps(timeZone);
   const lines = answers
     .map((a) => ({ a, name: byId.get(a.organisationId)?.name ?? a.organisationId }))
     .sort((x, y) => x.name.localeCompare(y.name, locale))
     .map(({ a, name }): Cell[] => [
       name,
-      byId.get(a.organisationId)?.mechanographic_code ?? null,
+      byId.get(a.organisationId)?.mechanographicCode ?? null,
       a.protocol,
-      DateTime.fromISO(a.answeredAt, { zone: timeZone }).toISODate(),
+      local.date(a.answeredAt),
       a.corrections,
       ...columns.map((c) => c.cell(a.data)),
     ]);
